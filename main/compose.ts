@@ -1,0 +1,149 @@
+import { join, resolve } from 'node:path';
+import type { KioskConfig } from './config.ts';
+import { createDispatcher, type Dispatcher } from './bridge/dispatcher.ts';
+import { EventHub } from './bridge/event-hub.ts';
+import { openDatabase, type Db } from './store/database.ts';
+import { TransactionsRepo } from './store/transactions-repo.ts';
+import { OutboxRepo } from './store/outbox-repo.ts';
+import { createGatewayClient } from './gateway/client.ts';
+import { startDemoGateway, type DemoGateway } from './demo-gateway/server.ts';
+import { ConnectivityMonitor } from './connectivity/connectivity-monitor.ts';
+import { OutboxSender } from './outbox/outbox-sender.ts';
+import { PaymentService } from './payment/payment-service.ts';
+import { VisitorSessions } from './session/visitor-session.ts';
+import { createHandlers } from './handlers/handlers.ts';
+import { createTranslator } from './i18n/translator.ts';
+import { PROFILES } from './profiles/profiles.ts';
+import { createLogger, type Logger } from './log/logger.ts';
+import { openDevices, type KioskDevices } from './devices/devices.ts';
+
+export interface Kiosk {
+  readonly config: KioskConfig;
+  readonly dispatcher: Dispatcher;
+  readonly events: EventHub;
+  readonly db: Db;
+  readonly transactions: TransactionsRepo;
+  readonly outbox: OutboxRepo;
+  readonly sessions: VisitorSessions;
+  readonly payments: PaymentService;
+  readonly devices: KioskDevices;
+  /** Present when the gateway is the embedded demo one. */
+  readonly demoGateway: DemoGateway | undefined;
+  readonly log: Logger;
+  close(): Promise<void>;
+}
+
+export interface ComposeOptions {
+  now?: () => Date;
+  log?: Logger;
+}
+
+const ASSETS = new URL('../assets/', import.meta.url);
+
+/** The composition root: builds every service from the typed config, dependencies passed in. */
+export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}): Promise<Kiosk> {
+  const dataDir = resolve(config.dataDir);
+  const now = opts.now ?? (() => new Date());
+  const log = opts.log ?? createLogger({ file: join(dataDir, 'logs', 'kiosk.log'), level: config.log.level, console: config.log.console });
+  const profile = PROFILES[config.profile];
+  const events = new EventHub();
+
+  const db = openDatabase(join(dataDir, 'kiosk.sqlite'));
+  const transactions = new TransactionsRepo(db);
+  const outbox = new OutboxRepo(db);
+
+  const demoGateway =
+    config.gateway.mode === 'embedded' ? await startDemoGateway({ dbFile: join(dataDir, 'demo-gateway.sqlite'), port: config.gateway.port }) : undefined;
+  const gatewayUrl = config.gateway.mode === 'remote' ? config.gateway.url : demoGateway!.url;
+  const probeGateway = createGatewayClient({ baseUrl: gatewayUrl, kioskId: config.kioskId, timeoutMs: 3000 });
+  const connectivity = new ConnectivityMonitor(() => probeGateway.health(), config.connectivity.probeIntervalMs, log);
+  const gateway = createGatewayClient({
+    baseUrl: gatewayUrl,
+    kioskId: config.kioskId,
+    timeoutMs: config.gateway.mode === 'remote' ? config.gateway.timeoutMs : 8000,
+    onOutcome: (reachable) => connectivity.report(reachable),
+  });
+
+  const devices = await openDevices(config.devices, { log, assetsDir: ASSETS });
+  const sessions = new VisitorSessions();
+  // Callbacks reach `payments` lazily: both are built before either is used.
+  const sender = new OutboxSender({
+    db,
+    outbox,
+    transactions,
+    gateway,
+    log,
+    now,
+    backoff: config.outbox,
+    onPostingChanged: (id) => payments.postingChanged(id),
+  });
+
+  const payments = new PaymentService({
+    db,
+    transactions,
+    outbox,
+    terminal: devices.terminal,
+    printer: devices.printer,
+    sessions,
+    profile,
+    receipt: {
+      t: createTranslator(new URL('locales/', ASSETS)),
+      profile,
+      kioskId: config.kioskId,
+      location: config.location,
+      timeZone: profile.timeZone,
+      verifyUrl: `${gatewayUrl}/verify/`,
+    },
+    kioskId: config.kioskId,
+    log,
+    now,
+    emit: (e, p) => events.emit(e, p),
+    onEnqueued: () => sender.wake(),
+  });
+  connectivity.onChange((online) => {
+    events.emit('connectivity', { online });
+    if (online) sender.wake();
+  });
+  devices.onChange(() => events.emit('devices.changed', { devices: devices.summary() }));
+
+  const dispatcher = createDispatcher(
+    createHandlers({
+      info: () => ({ kioskId: config.kioskId, profile: profile.id, currency: profile.currency, minorDigits: profile.minorDigits, location: config.location }),
+      isOnline: () => connectivity.online,
+      devices: () => devices.summary(),
+      sessions,
+      gateway,
+      payments,
+    }),
+    log,
+  );
+
+  // Start-up order matters: resolve interrupted payments before anything new can start.
+  await payments.recover();
+  connectivity.start();
+  sender.wake();
+  log.info('kiosk', 'started', { kioskId: config.kioskId, profile: profile.id, gateway: config.gateway.mode });
+
+  return {
+    config,
+    dispatcher,
+    events,
+    db,
+    transactions,
+    outbox,
+    sessions,
+    payments,
+    devices,
+    demoGateway,
+    log,
+    async close() {
+      connectivity.stop();
+      sender.stop();
+      await payments.settled();
+      sessions.end();
+      await devices.close();
+      await demoGateway?.close();
+      db.close();
+    },
+  };
+}

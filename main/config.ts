@@ -1,0 +1,87 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * The kiosk's typed configuration. Every field has a default, so `npm start` needs no file;
+ * production kiosks point `devices.*` at real serial ports and `gateway` at the real API.
+ */
+const serialOptions = {
+  baudRate: z.number().int().positive().max(4_000_000).optional(),
+  parity: z.enum(['none', 'even', 'odd']).optional(),
+  rtscts: z.boolean().optional(),
+};
+const deviceLink = z.discriminatedUnion('link', [
+  /** In-process link to the embedded device simulator (the default). */
+  z.object({ link: z.literal('simulator'), baudRate: z.number().int().positive().optional() }).strict(),
+  /** A real serial port (or one end of a socat pseudo-terminal pair). */
+  z.object({ link: z.literal('serial'), path: z.string().min(1), ...serialOptions }).strict(),
+]);
+export type DeviceLinkConfig = z.infer<typeof deviceLink>;
+
+const simulatorDefault = { link: 'simulator' as const };
+
+export const configSchema = z
+  .object({
+    dataDir: z.string().min(1).default('data'),
+    kioskId: z.string().regex(/^[A-Za-z0-9-]{1,32}$/).default('KW-GOVMALL-01'),
+    location: z
+      .object({ ar: z.string().min(1), en: z.string().min(1) })
+      .default({ ar: 'مجمع الوزارات الحكومي - الكويت', en: 'Government Mall - Kuwait City' }),
+    profile: z.enum(['KW', 'BH', 'QA']).default('KW'),
+    ui: z
+      .object({
+        host: z.literal('127.0.0.1').default('127.0.0.1'),
+        port: z.number().int().min(0).max(65535).default(0),
+        openBrowser: z.boolean().default(true),
+      })
+      .strict()
+      .default({ host: '127.0.0.1', port: 0, openBrowser: true }),
+    gateway: z
+      .discriminatedUnion('mode', [
+        z.object({ mode: z.literal('embedded'), port: z.number().int().min(0).max(65535).default(0) }).strict(),
+        z.object({ mode: z.literal('remote'), url: z.string().url(), timeoutMs: z.number().int().positive().default(8000) }).strict(),
+      ])
+      .default({ mode: 'embedded', port: 0 }),
+    devices: z
+      .object({
+        printer: deviceLink.default(simulatorDefault),
+        terminal: deviceLink.default(simulatorDefault),
+        idReader: deviceLink.default(simulatorDefault),
+      })
+      .strict()
+      .default({ printer: simulatorDefault, terminal: simulatorDefault, idReader: simulatorDefault }),
+    outbox: z
+      .object({ baseMs: z.number().int().positive().default(1000), capMs: z.number().int().positive().default(60_000) })
+      .strict()
+      .default({ baseMs: 1000, capMs: 60_000 }),
+    connectivity: z.object({ probeIntervalMs: z.number().int().min(100).default(5000) }).strict().default({ probeIntervalMs: 5000 }),
+    log: z.object({ level: z.enum(['debug', 'info', 'warn', 'error']).default('info'), console: z.boolean().default(false) }).strict().default({ level: 'info', console: false }),
+  })
+  .strict();
+
+export type KioskConfig = z.infer<typeof configSchema>;
+export type KioskConfigInput = z.input<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses a config object; a bad field gives one clear message naming its path. */
+export function parseConfig(input: unknown): KioskConfig {
+  const r = configSchema.safeParse(input ?? {});
+  if (r.success) return r.data;
+  const lines = r.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+  throw new ConfigError(`invalid kiosk configuration:\n${lines.join('\n')}`);
+}
+
+/** Reads a JSON config file if it exists (a missing file means all defaults). */
+export function loadConfigFile(path: string | undefined): KioskConfig {
+  if (!path || !existsSync(path)) return parseConfig({});
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new ConfigError(`config file ${path} is not valid JSON: ${(err as Error).message}`);
+  }
+  return parseConfig(raw);
+}

@@ -1,0 +1,34 @@
+/** Results, not exceptions, cross the bridge (Signal Desktop style). */
+export type ErrorCode =
+  | 'unauthorized'
+  | 'malformed'
+  | 'unknownMethod'
+  | 'invalidRequest'
+  | 'notFound'
+  | 'offline'
+  | 'gatewayError'
+  | 'deviceUnavailable'
+  | 'conflict'
+  | 'noSession'
+  | 'internal';
+
+export interface KioskErrorShape {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: KioskErrorShape };
+
+/** Thrown by core services; the dispatcher turns it into `{ok:false,error}`. */
+export class KioskError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'KioskError';
+  }
+}
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });

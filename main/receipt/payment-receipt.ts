@@ -1,0 +1,64 @@
+import type { ReceiptBlock, ReceiptDocument } from '../../drivers/printer/printer.ts';
+import type { TransactionRow } from '../store/transactions-repo.ts';
+import type { CountryProfile } from '../profiles/profiles.ts';
+import type { Translate } from '../i18n/translator.ts';
+import { formatMoney } from '../profiles/money.ts';
+
+export interface ReceiptContext {
+  t: Translate;
+  profile: CountryProfile;
+  kioskId: string;
+  location: { ar: string; en: string };
+  timeZone: string;
+  /** Base of the verification link printed as a QR code. */
+  verifyUrl: string;
+  postingPending: boolean;
+}
+
+/**
+ * The payment receipt as structured blocks, in the visitor's language. Digits stay Latin
+ * on paper so that auditors and card schemes read references the same way.
+ */
+export function buildPaymentReceipt(tx: TransactionRow, ctx: ReceiptContext): ReceiptDocument {
+  const l = tx.locale;
+  const t = (key: string) => ctx.t(l, `receipt.${key}`);
+  const when = new Intl.DateTimeFormat(l === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: ctx.timeZone,
+  }).format(new Date(tx.updatedAt));
+  const term = tx.terminal;
+  const blocks: ReceiptBlock[] = [
+    { kind: 'text', text: ctx.profile.name[l], align: 'center', bold: true },
+    { kind: 'text', text: t('title'), align: 'center', size: 'large', bold: true },
+    { kind: 'rule' },
+    { kind: 'pair', label: t('service'), value: t('ewBill') },
+    ...tx.items.flatMap((i): ReceiptBlock[] => [
+      { kind: 'pair', label: t('account'), value: i.account },
+      { kind: 'pair', label: t('amount'), value: formatMoney(i.amountMinor, tx.currency, 'en') },
+    ]),
+    { kind: 'rule' },
+    { kind: 'text', text: `${t('amount')}: ${formatMoney(tx.amountMinor, tx.currency, 'en')}`, align: 'center', size: 'large', bold: true },
+    { kind: 'pair', label: t('status'), value: ctx.postingPending ? t('paidPending') : t('paid') },
+    { kind: 'rule' },
+    ...(term
+      ? ([
+          { kind: 'pair', label: t('card'), value: term.maskedPan },
+          { kind: 'pair', label: t('terminal'), value: term.terminalId },
+          { kind: 'pair', label: t('authCode'), value: term.authCode },
+          { kind: 'pair', label: t('receiptNo'), value: String(term.receiptNumber) },
+          { kind: 'pair', label: t('trace'), value: String(term.traceNumber) },
+        ] satisfies ReceiptBlock[])
+      : []),
+    { kind: 'pair', label: t('kiosk'), value: `${ctx.kioskId}` },
+    { kind: 'text', text: ctx.location[l], align: 'start' },
+    { kind: 'pair', label: t('date'), value: when },
+    { kind: 'text', text: `${t('transaction')}:`, align: 'start' },
+    { kind: 'text', text: tx.id, align: 'center' },
+    { kind: 'qr', data: `${ctx.verifyUrl}${tx.id}` },
+    { kind: 'text', text: t('verify'), align: 'center' },
+    { kind: 'text', text: t('footer'), align: 'center' },
+    { kind: 'feed', lines: 2 },
+  ];
+  return { direction: l === 'ar' ? 'rtl' : 'ltr', blocks, cut: true };
+}

@@ -1,0 +1,122 @@
+import type { Db } from './database.ts';
+import type { CurrencyCode, PaymentState, PostingState, ReceiptState } from '../contract/api.ts';
+
+export interface TransactionItem {
+  billId: string;
+  service: 'electricityWater';
+  account: string;
+  amountMinor: number;
+}
+
+export interface TerminalData {
+  authCode: string;
+  maskedPan: string;
+  receiptNumber: number;
+  traceNumber: number;
+  terminalId: string;
+  cardType: string;
+  dateTime: string;
+}
+
+export interface TransactionRow {
+  id: string;
+  kind: string;
+  state: PaymentState;
+  amountMinor: number;
+  currency: CurrencyCode;
+  items: TransactionItem[];
+  receiptState: ReceiptState;
+  postingState: PostingState;
+  terminal: TerminalData | null;
+  declineReason: string | null;
+  locale: 'ar' | 'en';
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface RawRow {
+  id: string;
+  kind: string;
+  state: PaymentState;
+  amount_minor: number;
+  currency: CurrencyCode;
+  items_json: string;
+  receipt_state: ReceiptState;
+  posting_state: PostingState;
+  terminal_json: string | null;
+  decline_reason: string | null;
+  locale: 'ar' | 'en';
+  created_at: string;
+  updated_at: string;
+}
+
+const fromRaw = (r: RawRow): TransactionRow => ({
+  id: r.id,
+  kind: r.kind,
+  state: r.state,
+  amountMinor: r.amount_minor,
+  currency: r.currency,
+  items: JSON.parse(r.items_json) as TransactionItem[],
+  receiptState: r.receipt_state,
+  postingState: r.posting_state,
+  terminal: r.terminal_json ? (JSON.parse(r.terminal_json) as TerminalData) : null,
+  declineReason: r.decline_reason,
+  locale: r.locale,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+/** The payment journal. Every method is one statement; callers compose them in db.transaction. */
+export class TransactionsRepo {
+  constructor(private readonly db: Db) {}
+
+  insert(t: { id: string; kind: string; amountMinor: number; currency: CurrencyCode; items: TransactionItem[]; locale: 'ar' | 'en'; now: string }): void {
+    this.db
+      .prepare(
+        `INSERT INTO transactions (id, kind, state, amount_minor, currency, items_json, locale, created_at, updated_at)
+         VALUES (?, ?, 'created', ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(t.id, t.kind, t.amountMinor, t.currency, JSON.stringify(t.items), t.locale, t.now, t.now);
+  }
+
+  get(id: string): TransactionRow | undefined {
+    const r = this.db.prepare('SELECT * FROM transactions WHERE id = ?').get(id) as RawRow | undefined;
+    return r && fromRaw(r);
+  }
+
+  inState(state: PaymentState): TransactionRow[] {
+    return (this.db.prepare('SELECT * FROM transactions WHERE state = ? ORDER BY created_at').all(state) as RawRow[]).map(fromRaw);
+  }
+
+  /** Moves state only from the expected one, so a stale writer cannot overwrite a newer state. */
+  transition(id: string, from: PaymentState, to: PaymentState, now: string, extra: { terminal?: TerminalData; declineReason?: string } = {}): void {
+    const res = this.db
+      .prepare(
+        `UPDATE transactions SET state = ?, updated_at = ?,
+           terminal_json = COALESCE(?, terminal_json), decline_reason = COALESCE(?, decline_reason)
+         WHERE id = ? AND state = ?`,
+      )
+      .run(to, now, extra.terminal ? JSON.stringify(extra.terminal) : null, extra.declineReason ?? null, id, from);
+    if (res.changes !== 1) throw new Error(`transaction ${id}: expected state ${from} for ${to}`);
+  }
+
+  /** Whether a terminal approval (by its receipt number) is already journaled. */
+  hasReceipt(terminalId: string, receiptNumber: number): boolean {
+    const r = this.db
+      .prepare(
+        `SELECT 1 FROM transactions WHERE json_extract(terminal_json, '$.terminalId') = ?
+           AND json_extract(terminal_json, '$.receiptNumber') = ? LIMIT 1`,
+      )
+      .get(terminalId, receiptNumber);
+    return r !== undefined;
+  }
+
+  setReceiptState(id: string, state: ReceiptState, now: string): void {
+    this.db.prepare('UPDATE transactions SET receipt_state = ?, updated_at = ? WHERE id = ?').run(state, now, id);
+  }
+
+  setPostingState(id: string, state: PostingState, now: string): void {
+    this.db.prepare('UPDATE transactions SET posting_state = ?, updated_at = ? WHERE id = ?').run(state, now, id);
+  }
+}
+

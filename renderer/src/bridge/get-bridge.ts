@@ -1,0 +1,21 @@
+import type { KioskBridge } from '../../../main/contract/api.ts';
+import { createWsBridge } from './ws-client.ts';
+
+declare global {
+  interface Window {
+    kiosk?: KioskBridge;
+  }
+}
+
+/**
+ * Electron's preload exposes `window.kiosk`; in the browser shell the launcher passes a
+ * per-launch token in the URL fragment, which we take and then wipe from the address bar.
+ */
+export function getBridge(): KioskBridge {
+  if (window.kiosk) return window.kiosk;
+  const token = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (!token) throw new Error('no bridge token: open the URL the kiosk printed');
+  history.replaceState(null, '', location.pathname);
+  const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge?token=${encodeURIComponent(token)}`;
+  return createWsBridge(wsUrl);
+}

@@ -1,0 +1,11 @@
+import { render } from 'preact';
+import { App } from './app.tsx';
+import { getBridge } from './bridge/get-bridge.ts';
+import { createI18n } from './i18n.ts';
+import './styles.css';
+
+// No context menu, no pinch zoom of the chrome: this is a touch kiosk.
+window.addEventListener('contextmenu', (e) => e.preventDefault());
+document.addEventListener('gesturestart', (e) => e.preventDefault());
+
+render(<App bridge={getBridge()} i18n={createI18n()} />, document.getElementById('app')!);

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { createDispatcher, type Handlers } from '../../../main/bridge/dispatcher.ts';
+import { EventHub } from '../../../main/bridge/event-hub.ts';
+import { startUiServer, type UiServer } from '../../../main/server/ui-server.ts';
+import { silentLogger } from '../../../main/log/logger.ts';
+import { KioskError } from '../../../main/contract/result.ts';
+
+// Only the methods this test calls; the bridge itself is what is under test.
+const handlers = {
+  'session.start': ({ locale }) => ({ sessionId: `s-${locale}` }),
+  'bill.lookup': ({ account }) => {
+    throw new KioskError('notFound', `no bill for ${account}`);
+  },
+  'kiosk.info': () => {
+    throw new Error('boom with secret detail');
+  },
+} as Partial<Handlers> as Handlers;
+
+let ui: UiServer;
+const events = new EventHub();
+
+beforeAll(async () => {
+  const root = mkdtempSync(join(tmpdir(), 'khidma-ui-'));
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>k</title>');
+  ui = await startUiServer({ rootDir: root, port: 0, dispatcher: createDispatcher(handlers, silentLogger), events, log: silentLogger });
+});
+afterAll(() => ui.close());
+
+function connect(token: string | null): Promise<WebSocket> {
+  const url = `${ui.origin.replace('http', 'ws')}/bridge${token === null ? '' : `?token=${encodeURIComponent(token)}`}`;
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+}
+
+function roundTrip(ws: WebSocket, msg: unknown): Promise<{ id: unknown; result: { ok: boolean; value?: unknown; error?: { code: string; message: string } } }> {
+  return new Promise((resolve) => {
+    ws.once('message', (raw) => resolve(JSON.parse(String(raw))));
+    ws.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
+  });
+}
+
+describe('WebSocket bridge', () => {
+  it('serves the UI only on 127.0.0.1 and puts the token in the fragment', () => {
+    expect(ui.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(ui.url).toBe(`${ui.origin}/#token=${ui.token}`);
+    expect(ui.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('refuses a connection without a token or with a wrong one', async () => {
+    await expect(connect(null)).rejects.toThrow('HTTP 401');
+    await expect(connect('wrong')).rejects.toThrow('HTTP 401');
+    await expect(connect(ui.token.slice(0, -1) + (ui.token.endsWith('A') ? 'B' : 'A'))).rejects.toThrow('HTTP 401');
+  });
+
+  it('answers a valid request with {ok:true,value}', async () => {
+    const ws = await connect(ui.token);
+    const r = await roundTrip(ws, { id: 1, method: 'session.start', params: { locale: 'en' } });
+    expect(r).toEqual({ id: 1, result: { ok: true, value: { sessionId: 's-en' } } });
+    ws.close();
+  });
+
+  it('gives malformed and invalid requests a clear error, before any handler runs', async () => {
+    const ws = await connect(ui.token);
+    expect((await roundTrip(ws, 'not json')).result.error?.code).toBe('malformed');
+    expect((await roundTrip(ws, { method: 'session.start' })).result.error?.code).toBe('malformed');
+    const unknown = await roundTrip(ws, { id: 2, method: 'payment.refundEverything', params: {} });
+    expect(unknown.result.error).toEqual({ code: 'unknownMethod', message: 'unknown method: payment.refundEverything' });
+    const bad = await roundTrip(ws, { id: 3, method: 'session.start', params: { locale: 'fr' } });
+    expect(bad.result.error?.code).toBe('invalidRequest');
+    expect(bad.result.error?.message).toContain('locale');
+    const extra = await roundTrip(ws, { id: 4, method: 'session.start', params: { locale: 'ar', admin: true } });
+    expect(extra.result.error?.code).toBe('invalidRequest');
+    const letters = await roundTrip(ws, { id: 5, method: 'bill.lookup', params: { service: 'electricityWater', account: '12ab' } });
+    expect(letters.result.error?.message).toContain('account');
+    ws.close();
+  });
+
+  it('turns handler errors into results and hides internal detail', async () => {
+    const ws = await connect(ui.token);
+    const nf = await roundTrip(ws, { id: 6, method: 'bill.lookup', params: { service: 'electricityWater', account: '1234' } });
+    expect(nf.result).toEqual({ ok: false, error: { code: 'notFound', message: 'no bill for 1234' } });
+    const internal = await roundTrip(ws, { id: 7, method: 'kiosk.info', params: {} });
+    expect(internal.result).toEqual({ ok: false, error: { code: 'internal', message: 'internal error' } });
+    ws.close();
+  });
+
+  it('pushes core events to connected clients', async () => {
+    const ws = await connect(ui.token);
+    const got = new Promise((resolve) => ws.once('message', (raw) => resolve(JSON.parse(String(raw)))));
+    events.emit('connectivity', { online: false });
+    expect(await got).toEqual({ event: 'connectivity', payload: { online: false } });
+    ws.close();
+  });
+
+  it('serves files from the renderer folder only', async () => {
+    expect((await fetch(`${ui.origin}/`)).status).toBe(200);
+    expect((await fetch(`${ui.origin}/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
+  });
+});
