@@ -64,7 +64,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
     onOutcome: (reachable) => connectivity.report(reachable),
   });
 
-  const devices = await openDevices(config.devices, { log, assetsDir: ASSETS });
+  const devices = await openDevices(config.devices, { log, profile });
   const sessions = new VisitorSessions();
   // Callbacks reach `payments` lazily: both are built before either is used.
   const sender = new OutboxSender({

@@ -36,13 +36,18 @@ export function wrapChars(s: string, width: number): string[] {
   for (const word of s.split(/ +/)) {
     let w = word;
     while (w.length > width) {
-      if (cur) (out.push(cur), (cur = ''));
+      if (cur) {
+        out.push(cur);
+        cur = '';
+      }
       out.push(w.slice(0, width));
       w = w.slice(width);
     }
     const next = cur ? `${cur} ${w}` : w;
-    if (next.length > width) (out.push(cur), (cur = w));
-    else cur = next;
+    if (next.length > width) {
+      out.push(cur);
+      cur = w;
+    } else cur = next;
   }
   if (cur || out.length === 0) out.push(cur);
   return out;
@@ -64,11 +69,23 @@ function textBlock(b: Extract<ReceiptBlock, { kind: 'text' }>, dir: 'rtl' | 'ltr
   }
   const px = p.arabicPx[size];
   const direction = hasStrong(b.text) ? paragraphDirection(b.text) : dir;
-  for (const line of wrapText(b.text, p.dots, { px, bold, direction })) out.push(...rasterLine(renderTextBitmap(line, { px, bold, direction }), px));
+  for (const line of wrapText(b.text, p.dots, { px, bold, direction })) {
+    const bm = renderTextBitmap(line, { px, bold, direction });
+    out.push(...rasterLine(p.rasterAlign === 'pad' ? padToAlign(bm, a, p.dots) : bm, px));
+  }
   return out;
 }
 
 const hasStrong = (s: string): boolean => /[A-Za-z\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(s);
+
+/** For printers that ignore ESC a on rasters: place the image inside a left-aligned strip. */
+function padToAlign(bm: Bitmap, a: esc.Align, dots: number): Bitmap {
+  if (a === 'left' || bm.width === 0) return bm;
+  const x = a === 'center' ? Math.floor((dots - bm.width) / 2) : dots - bm.width;
+  const out = createBitmap(x + bm.width, bm.height);
+  blit(out, bm, x, 0);
+  return out;
+}
 
 /** One cropped raster plus a small feed so raster lines keep a text-like pitch. */
 function rasterLine(bm: Bitmap, px: number): Uint8Array[] {

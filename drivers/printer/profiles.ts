@@ -34,6 +34,11 @@ export interface PrinterProfile {
   statusTimeoutMs: number;
   /** Supports ESC * 24-dot column images mixed with text on one line (pair rows). */
   columnImages: boolean;
+  /**
+   * How a raster gets its alignment: 'escA' = the printer applies ESC a to GS v 0 (Epson);
+   * 'pad' = the printer ignores it (common in clones), so the image is padded to the aligned spot.
+   */
+  rasterAlign: 'escA' | 'pad';
   /** Arabic font size in px (= dots) for each ReceiptBlock size. */
   arabicPx: { normal: number; large: number; huge: number };
   qr: { moduleSize: number; errorCorrection: 'L' | 'M' | 'Q' | 'H' };
@@ -64,14 +69,17 @@ export const EPSON_TM_T88_80MM: PrinterProfile = {
   statusRequests: [1, 2, 3, 4],
   statusTimeoutMs: 500,
   columnImages: true,
+  rasterAlign: 'escA',
   arabicPx: { normal: 24, large: 32, huge: 44 },
   qr: { moduleSize: 6, errorCorrection: 'M' },
 };
 
 /**
  * Generic 58 mm panel printer: 384 dots, 32 columns, no cutter, 9600 baud with XON/XOFF.
- * XON/XOFF is safe with status polling: every DLE EOT reply has bit 0 fixed at 0, so it can
- * never be 0x11 (XON) or 0x13 (XOFF). Many of these only answer DLE EOT 1 and 4.
+ * Host side honours the printer's XOFF (IXON) but never sends XON/XOFF itself (no IXOFF), so
+ * raster bytes 0x11/0x13 travel untouched. Status polling is safe: every DLE EOT reply has
+ * bit 0 fixed at 0, so a reply is never 0x11 (XON) or 0x13 (XOFF) and the host tty does not
+ * swallow it. Many of these models only answer DLE EOT 1 and 4.
  */
 export const GENERIC_58MM: PrinterProfile = {
   id: 'generic-58mm',
@@ -82,7 +90,7 @@ export const GENERIC_58MM: PrinterProfile = {
   charsPerLine: 32,
   fontA: { width: 12, height: 24, baseline: 20 },
   lineSpacingDots: 30,
-  serial: { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, rtscts: false, xon: true, xoff: true },
+  serial: { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, rtscts: false, xon: true, xoff: false },
   codePage: { name: 'PC437', escT: 0 },
   arabicCodePages: [{ name: 'PC864', escT: 37 }],
   cutter: 'none',
@@ -90,6 +98,7 @@ export const GENERIC_58MM: PrinterProfile = {
   statusRequests: [1, 4],
   statusTimeoutMs: 800,
   columnImages: true,
+  rasterAlign: 'escA',
   arabicPx: { normal: 22, large: 28, huge: 36 },
   qr: { moduleSize: 4, errorCorrection: 'M' },
 };

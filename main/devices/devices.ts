@@ -1,19 +1,82 @@
 import type { PaymentTerminal } from '../../drivers/payment/terminal.ts';
 import type { ReceiptPrinter } from '../../drivers/printer/printer.ts';
 import type { DocumentReader } from '../../drivers/idreader/reader.ts';
-import type { DeviceSummary } from '../contract/api.ts';
+import type { DeviceStatus } from '../../drivers/status.ts';
+import { createEscPosPrinter, EPSON_TM_T88_80MM, EscPosSimulator } from '../../drivers/printer/index.ts';
+import { createZvtTerminal, createZvtSimulator, type ZvtTerminalSimulator } from '../../drivers/payment/zvt/index.ts';
+import { MrzReaderDriver, MrzReaderSimulator, READER_PROFILES } from '../../drivers/idreader/index.ts';
+import type { DeviceName, DeviceSummary } from '../contract/api.ts';
 import type { KioskConfig } from '../config.ts';
+import type { CountryProfile } from '../profiles/profiles.ts';
 import type { Logger } from '../log/logger.ts';
+import { openDeviceLink } from './device-link.ts';
 
 export interface KioskDevices {
   printer: ReceiptPrinter;
   terminal: PaymentTerminal;
   idReader: DocumentReader;
+  /** The embedded simulators, for devices configured as `simulator` (demo, technician tests). */
+  simulators: { printer?: EscPosSimulator; terminal?: ZvtTerminalSimulator; idReader?: MrzReaderSimulator };
   summary(): DeviceSummary[];
   onChange(fn: () => void): () => void;
   close(): Promise<void>;
 }
 
-export async function openDevices(_config: KioskConfig['devices'], _deps: { log: Logger; assetsDir: URL }): Promise<KioskDevices> {
-  throw new Error('not yet wired');
+export interface DeviceDeps {
+  log: Logger;
+  profile: CountryProfile;
+  /** Payment terminal password (ZVT); from the acquirer's set-up. */
+  terminalPassword?: string;
+}
+
+const summarize = (name: DeviceName, s: DeviceStatus): DeviceSummary => ({
+  name,
+  state: s.device,
+  ...(s.supply && { supply: s.supply }),
+  ...(s.detail && { detail: s.detail }),
+});
+
+/** Opens the three devices with their drivers, and the simulators where configured. */
+export async function openDevices(config: KioskConfig['devices'], deps: DeviceDeps): Promise<KioskDevices> {
+  const printerProfile = EPSON_TM_T88_80MM;
+  const printerLink = await openDeviceLink('printer', config.printer, printerProfile.serial);
+  const terminalLink = await openDeviceLink('terminal', config.terminal, { baudRate: 9600 });
+  const readerProfile = READER_PROFILES['generic-crlf'];
+  const readerLink = await openDeviceLink('idReader', config.idReader, { baudRate: 9600 });
+
+  const simulators: KioskDevices['simulators'] = {};
+  if (printerLink.device) simulators.printer = new EscPosSimulator(printerLink.device, printerProfile);
+  if (terminalLink.device) simulators.terminal = createZvtSimulator(terminalLink.device, { password: deps.terminalPassword ?? '000000' });
+  if (readerLink.device) simulators.idReader = new MrzReaderSimulator(readerLink.device, { profile: readerProfile });
+
+  const printer = createEscPosPrinter(printerLink.host, printerProfile, { pollIntervalMs: 10_000 });
+  const terminal = createZvtTerminal(terminalLink.host, { password: deps.terminalPassword ?? '000000', currencyNumeric: deps.profile.currencyNumeric });
+  const idReader = new MrzReaderDriver(readerLink.host, { profile: readerProfile });
+
+  const listeners = new Set<() => void>();
+  const changed = () => listeners.forEach((fn) => fn());
+  const unsubscribe = [printer.onStatus(changed), terminal.onStatus(changed), idReader.onStatus(changed)];
+
+  // A device that is absent at start-up must not stop the kiosk: it is reported, not fatal.
+  await printer.checkStatus().catch((err) => deps.log.warn('devices', 'printer status failed', { error: String(err) }));
+  await terminal.open().catch((err) => deps.log.warn('devices', 'terminal registration failed', { error: String(err) }));
+
+  return {
+    printer,
+    terminal,
+    idReader,
+    simulators,
+    summary: () => [summarize('printer', printer.status()), summarize('terminal', terminal.status()), summarize('idReader', idReader.status())],
+    onChange(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    async close() {
+      unsubscribe.forEach((off) => off());
+      await Promise.allSettled([printer.close(), terminal.close(), idReader.close()]);
+      simulators.printer?.close();
+      await simulators.terminal?.close?.();
+      for (const link of [printerLink, terminalLink, readerLink]) await link.device?.close();
+    },
+  };
 }

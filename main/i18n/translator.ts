@@ -10,6 +10,7 @@ export function createTranslator(localesDir: URL): Translate {
   const inst = i18next.createInstance();
   void inst.init({
     initImmediate: false,
+    showSupportNotice: false,
     lng: 'ar',
     fallbackLng: false,
     resources: { ar: { translation: load('ar') }, en: { translation: load('en') } },

@@ -14,13 +14,13 @@ export interface DocumentIdLocation {
 }
 
 /**
- * KW: civil ID cards carry the civil number in the TD1 optional data; passports in the
- * TD3 personal-number field (which MrzDocument.optionalData holds). BH/QA: optional data
+ * KW: civil ID cards carry the civil number in the TD1 line-1 optional data (15 places;
+ * line 2 has only 11); passports in the TD3 personal-number field (MrzDocument.optionalData). BH/QA: optional data
  * first; the document number is a fallback because some issuers print the ID number
  * there. These placements are assumptions to confirm against real cards on site.
  */
 export const DOCUMENT_ID_LOCATIONS: Readonly<Record<NationalIdProfile, DocumentIdLocation>> = {
-  KW: { issuingStates: ['KWT'], fields: ['optionalData', 'optionalData2'], idLength: 12 },
+  KW: { issuingStates: ['KWT'], fields: ['optionalData'], idLength: 12 },
   BH: { issuingStates: ['BHR'], fields: ['optionalData', 'optionalData2', 'documentNumber'], idLength: 9 },
   QA: { issuingStates: ['QAT'], fields: ['optionalData', 'optionalData2', 'documentNumber'], idLength: 11 },
 };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PaymentOutcome, PaymentTerminal, TerminalReceipt } from '../../drivers/payment/terminal.ts';
-import type { ReceiptPrinter } from '../../drivers/printer/printer.ts';
+import type { ReceiptDocument, ReceiptPrinter } from '../../drivers/printer/printer.ts';
 import type { Events } from '../contract/api.ts';
 import { KioskError } from '../contract/result.ts';
 import type { Db } from '../store/database.ts';
@@ -106,11 +106,16 @@ export class PaymentService {
     }
   }
 
+  /** The receipt as it prints now: "posting pending" until the gateway acknowledged. */
+  receiptDocument(tx: TransactionRow, postingPending = tx.postingState !== 'delivered'): ReceiptDocument {
+    return buildPaymentReceipt(tx, { ...this.d.receipt, postingPending });
+  }
+
   async printReceipt(id: string): Promise<boolean> {
     const tx = this.get(id);
     if (tx.state !== 'approved') throw new KioskError('conflict', 'only approved payments have a receipt');
     this.d.emit('payment.progress', { transactionId: id, code: 'printing' });
-    const doc = buildPaymentReceipt(tx, { ...this.d.receipt, postingPending: tx.postingState !== 'delivered' });
+    const doc = this.receiptDocument(tx);
     const res = await this.d.printer.print(doc).catch((err) => ({ ok: false as const, code: 'error' as const, message: String(err) }));
     this.d.transactions.setReceiptState(id, res.ok ? 'printed' : 'failed', this.#now());
     if (!res.ok) this.d.log.warn('payment', 'receipt not printed', { transactionId: id, code: res.code });

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { attachWsBridge } from '../bridge/ws-bridge.ts';
 import type { Dispatcher } from '../bridge/dispatcher.ts';
 import type { EventHub } from '../bridge/event-hub.ts';
@@ -33,7 +33,7 @@ export interface UiServer {
  */
 export async function startUiServer(opts: { rootDir: string; port: number; dispatcher: Dispatcher; events: EventHub; log: Logger }): Promise<UiServer> {
   const token = randomBytes(24).toString('base64url');
-  const root = normalize(opts.rootDir);
+  const root = resolve(opts.rootDir); // no trailing separator, so the prefix check below holds
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = normalize(join(root, path === '/' ? 'index.html' : path));

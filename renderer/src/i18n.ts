@@ -9,6 +9,7 @@ export function createI18n(): i18n {
   const inst = i18next.createInstance();
   void inst.init({
     initImmediate: false,
+    showSupportNotice: false,
     lng: 'ar',
     fallbackLng: false,
     resources: { ar: { translation: ar }, en: { translation: en } },

@@ -21,7 +21,7 @@ export async function createPtyPair(label = 'link'): Promise<PtyPair> {
   const devicePath = join(dir, 'device');
   const proc: ChildProcess = spawn(
     'socat',
-    ['-d0', `pty,raw,echo=0,link=${hostPath}`, `pty,raw,echo=0,link=${devicePath}`],
+    [`pty,raw,echo=0,link=${hostPath}`, `pty,raw,echo=0,link=${devicePath}`],
     { stdio: 'ignore' },
   );
   const deadline = Date.now() + 5000;

@@ -81,7 +81,7 @@ export class ZvtPaymentTerminal implements PaymentTerminal {
     this.#setState('registering');
     const c = this.#cfg;
     const ex = await this.#run(cmd.registration(c.password, c.configByte, c.currencyNumeric), {
-      financial: false,
+      resendOnSilence: true,
       completionOptional: true,
     });
     if (ex.kind === 'completed') {
@@ -90,7 +90,11 @@ export class ZvtPaymentTerminal implements PaymentTerminal {
       return;
     }
     const detail =
-      ex.kind === 'refused' ? 'registrationRefused' : ex.kind === 'notDelivered' && ex.reason === 'rejected' ? 'linkErrors' : 'noResponse';
+      ex.kind === 'refused' || ex.kind === 'abortedByPt'
+        ? 'registrationRefused'
+        : ex.kind === 'notDelivered' && ex.reason === 'rejected'
+          ? 'linkErrors'
+          : 'noResponse';
     if ((this.#state as ZvtDriverState) !== 'linkLost') this.#setState('failed', detail);
     throw new Error(`ZVT registration failed: ${ex.kind === 'refused' ? `refused (0x${ex.code.toString(16)})` : detail}`);
   }
@@ -118,7 +122,7 @@ export class ZvtPaymentTerminal implements PaymentTerminal {
   async lastTransaction(): Promise<LastTransaction> {
     const blocked = this.#notReady();
     if (blocked) return { kind: 'unavailable', reason: blocked };
-    const ex = await this.#run(cmd.repeatReceipt(this.#cfg.password), { financial: false });
+    const ex = await this.#run(cmd.repeatReceipt(this.#cfg.password), { resendOnSilence: true });
     return lastTransactionOutcome(ex, this.#cfg.now(), this.#cfg.currencyNumeric);
   }
 
@@ -135,13 +139,13 @@ export class ZvtPaymentTerminal implements PaymentTerminal {
   async endOfDay(): Promise<EndOfDayResult> {
     if (this.#notReady()) return { ok: false };
     // Not resent on silence either: a second end-of-day would close an empty batch and lose the totals.
-    return endOfDayOutcome(await this.#run(cmd.endOfDay(this.#cfg.password), { financial: true }));
+    return endOfDayOutcome(await this.#run(cmd.endOfDay(this.#cfg.password), { resendOnSilence: false }));
   }
 
   /** Status enquiry (05 01): a health check that refreshes status(); true when the terminal answered. */
   async statusEnquiry(): Promise<boolean> {
     if (this.#notReady()) return false;
-    const ex = await this.#run(cmd.statusEnquiry(this.#cfg.password), { financial: false });
+    const ex = await this.#run(cmd.statusEnquiry(this.#cfg.password), { resendOnSilence: true });
     return ex.kind === 'completed';
   }
 
@@ -156,7 +160,7 @@ export class ZvtPaymentTerminal implements PaymentTerminal {
   /** Logs off (06 02) when idle, then closes the Transport. */
   async close(): Promise<void> {
     if (this.#state === 'ready' && this.#link.isOpen) {
-      await this.#run(cmd.logOff(), { financial: false, completionOptional: true }).catch(() => undefined);
+      await this.#run(cmd.logOff(), { resendOnSilence: false, answerOnly: true }).catch(() => undefined);
     }
     this.#setState('closed');
     this.#link.detach();
@@ -167,7 +171,7 @@ export class ZvtPaymentTerminal implements PaymentTerminal {
 
   #payOptions(onProgress?: (p: PaymentProgress) => void): ExchangeOptions {
     return {
-      financial: true,
+      resendOnSilence: false,
       onIntermediate: (m) => {
         if (!onProgress) return;
         const p: PaymentProgress = { code: progressFor(m.status, this.#cfg.progressOverrides) };

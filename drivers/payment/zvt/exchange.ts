@@ -28,10 +28,15 @@ export interface ExchangeContext {
 }
 
 export interface ExchangeOptions {
-  /** Money moves: never resend on silence (the terminal may already be working on it). */
-  financial: boolean;
-  /** Registration / log-off: a terminal may end with 80 00 00 alone, without 06 0F. */
+  /**
+   * Whether the command frame may be sent again when no ACK comes. False whenever money moves:
+   * the terminal may already be working on it and only the ACK was lost.
+   */
+  resendOnSilence: boolean;
+  /** Registration: a terminal may end with 80 00 00 alone, without 06 0F. */
   completionOptional?: boolean;
+  /** Log-off: 80 00 00 is the whole answer. */
+  answerOnly?: boolean;
   onIntermediate?(msg: Extract<TerminalMessage, { type: 'intermediate' }>): void;
 }
 
@@ -44,7 +49,7 @@ export async function runExchange(ctx: ExchangeContext, command: Uint8Array, opt
   const { link, inbox, timeouts } = ctx;
   inbox.clear();
   ctx.onPhase('commandSent');
-  const sent = await link.send(command, { resendOnTimeout: !opts.financial });
+  const sent = await link.send(command, { resendOnTimeout: opts.resendOnSilence });
   if (sent !== 'acked') return { kind: 'notDelivered', reason: sent };
 
   const infos: StatusInfo[] = [];
@@ -66,6 +71,7 @@ export async function runExchange(ctx: ExchangeContext, command: Uint8Array, opt
       if (!master) return { kind: 'refused', code: item.code };
       continue;
     }
+    if (!master && opts.answerOnly && item.type === 'ack') return { kind: 'completed', infos, completion: {}, prints };
     if (!master) {
       // 80 00 00, or any terminal message (some terminals skip the answer): master rights passed.
       master = true;
@@ -78,7 +84,8 @@ export async function runExchange(ctx: ExchangeContext, command: Uint8Array, opt
         answer = undefined;
         break;
       case 'intermediate':
-        if (item.timeoutSec) waitMs = item.timeoutSec * 1000;
+        // The terminal may announce its own wait; T4 stays the ceiling the kiosk tolerates.
+        if (item.timeoutSec) waitMs = Math.min(item.timeoutSec * 1000, timeouts.completionMs);
         opts.onIntermediate?.(item);
         if (ctx.takeAbortRequest()) answer = abortCommand();
         break;

@@ -97,8 +97,9 @@ export class FrameDecoder {
     out.push({ type: 'badFrame', kind, replay: replaying });
     const raw = this.#raw;
     this.reset();
-    for (let j = 2; j + 1 < raw.length; j++) {
-      if (raw[j] === DLE && raw[j + 1] === STX) return raw.slice(j);
+    // Next DLE STX in the attempt, or a DLE as its very last byte (STX may be the next byte to come).
+    for (let j = 2; j < raw.length; j++) {
+      if (raw[j] === DLE && (j + 1 === raw.length || raw[j + 1] === STX)) return raw.slice(j);
     }
     return undefined;
   }

@@ -170,7 +170,8 @@ export class EscPosDecoder {
   }
 
   push(chunk: Uint8Array): void {
-    const buf = this.#pending.length ? concat(this.#pending, chunk) : chunk;
+    // Always copy: slices handed out must not alias the transport's (possibly pooled) Buffers.
+    const buf = concat(this.#pending, chunk);
     let i = 0;
     while (i < buf.length) {
       const r = parseOne(buf, i);

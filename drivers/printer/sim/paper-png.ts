@@ -5,7 +5,9 @@ import type { Align } from '../escpos.ts';
 import { ensureFonts, LATIN_FAMILY } from '../text-render.ts';
 import type { PaperItem, PaperModel } from './paper.ts';
 
-const MARGIN = 16;
+const MARGIN_DEFAULT = 16;
+/** Garbage can declare kilometres of paper; the picture stops here (about 2.5 m at 203 dpi). */
+const MAX_DOTS = 20_000;
 
 const alignX = (a: Align, width: number, dots: number): number => (a === 'left' ? 0 : a === 'center' ? Math.floor((dots - width) / 2) : dots - width);
 
@@ -23,7 +25,7 @@ function drawBitmap(ctx: SKRSContext2D, b: Bitmap, x0: number, y0: number, sx: n
   }
 }
 
-function drawText(ctx: SKRSContext2D, it: Extract<PaperItem, { kind: 'text' }>, paper: PaperModel): void {
+function drawText(ctx: SKRSContext2D, it: Extract<PaperItem, { kind: 'text' }>, paper: PaperModel, margin: number): void {
   const { fontA, dots } = paper.profile;
   const cw = fontA.width * it.width;
   ctx.font = `${it.bold ? 'bold ' : ''}${Math.round(fontA.height * 0.8 * it.height)}px ${LATIN_FAMILY}`;
@@ -31,55 +33,67 @@ function drawText(ctx: SKRSContext2D, it: Extract<PaperItem, { kind: 'text' }>, 
   ctx.textBaseline = 'alphabetic';
   ctx.direction = 'ltr';
   const segs = it.segments ?? [{ x: alignX(it.align, it.text.length * cw, dots), text: it.text }];
-  const baseY = MARGIN + it.y + fontA.baseline * it.height;
+  const baseY = margin + it.y + fontA.baseline * it.height;
   for (const s of segs)
     for (let i = 0; i < s.text.length; i++) {
       const ch = s.text[i]!;
       // Font A is a fixed 12-dot grid; draw each character centred in its cell.
-      if (ch !== ' ') ctx.fillText(ch, MARGIN + s.x + i * cw + cw / 2, baseY);
+      if (ch !== ' ') ctx.fillText(ch, margin + s.x + i * cw + cw / 2, baseY);
     }
 }
 
-export function renderPaperPng(paper: PaperModel): Buffer {
+export interface PaperPngOptions {
+  /** White border around the paper, in px (default 16). */
+  margin?: number;
+  /** Paper edges and cut marks (default true); off gives a plain picture of the printout. */
+  decorations?: boolean;
+}
+
+export function renderPaperPng(paper: PaperModel, opts: PaperPngOptions = {}): Buffer {
   ensureFonts();
+  const margin = opts.margin ?? MARGIN_DEFAULT;
+  const decorations = opts.decorations ?? true;
   const dots = paper.profile.dots;
   const bottom = Math.max(paper.length, ...paper.items.map((i) => i.y + (i.kind === 'qr' ? i.size : i.kind === 'raster' ? i.bitmap.height * i.scale.y : 24)));
-  const canvas = createCanvas(dots + 2 * MARGIN, Math.max(1, bottom) + 2 * MARGIN);
+  const canvas = createCanvas(dots + 2 * margin, Math.min(MAX_DOTS, Math.max(1, bottom)) + 2 * margin);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.strokeStyle = '#ddd';
-  ctx.strokeRect(MARGIN - 0.5, 0, dots + 1, canvas.height);
+  if (decorations) {
+    ctx.strokeStyle = '#ddd';
+    ctx.strokeRect(margin - 0.5, 0, dots + 1, canvas.height);
+  }
   ctx.fillStyle = '#000';
   for (const it of paper.items) {
+    if (it.y > MAX_DOTS) break;
     if (it.kind === 'raster') {
       const w = it.bitmap.width * it.scale.x;
-      drawBitmap(ctx, it.bitmap, MARGIN + alignX(it.align, w, dots), MARGIN + it.y, it.scale.x, it.scale.y);
-    } else if (it.kind === 'text') drawText(ctx, it, paper);
+      drawBitmap(ctx, it.bitmap, margin + alignX(it.align, w, dots), margin + it.y, it.scale.x, it.scale.y);
+    } else if (it.kind === 'text') drawText(ctx, it, paper, margin);
     else if (it.kind === 'qr') {
       // A labelled box the size the symbol would have; the payload is written inside.
-      const x = MARGIN + alignX(it.align, it.size, dots);
+      const x = margin + alignX(it.align, it.size, dots);
       ctx.lineWidth = 3;
       ctx.strokeStyle = '#000';
-      ctx.strokeRect(x + 1.5, MARGIN + it.y + 1.5, it.size - 3, it.size - 3);
+      ctx.strokeRect(x + 1.5, margin + it.y + 1.5, it.size - 3, it.size - 3);
       ctx.font = `bold 18px ${LATIN_FAMILY}`;
       ctx.textAlign = 'center';
-      ctx.fillText(`QR (${it.errorCorrection})`, x + it.size / 2, MARGIN + it.y + it.size / 2 - 8);
+      ctx.fillText(`QR (${it.errorCorrection})`, x + it.size / 2, margin + it.y + it.size / 2 - 8);
       ctx.font = `12px ${LATIN_FAMILY}`;
-      ctx.fillText(it.data.slice(0, 40), x + it.size / 2, MARGIN + it.y + it.size / 2 + 14, it.size - 8);
-    } else {
+      ctx.fillText(it.data.slice(0, 40), x + it.size / 2, margin + it.y + it.size / 2 + 14, it.size - 8);
+    } else if (decorations) {
       ctx.save();
       ctx.strokeStyle = '#c00';
       ctx.setLineDash([6, 4]);
       ctx.lineWidth = 1;
       ctx.beginPath();
-      ctx.moveTo(0, MARGIN + it.y + 0.5);
-      ctx.lineTo(canvas.width, MARGIN + it.y + 0.5);
+      ctx.moveTo(0, margin + it.y + 0.5);
+      ctx.lineTo(canvas.width, margin + it.y + 0.5);
       ctx.stroke();
       ctx.fillStyle = '#c00';
       ctx.font = `11px ${LATIN_FAMILY}`;
       ctx.textAlign = 'left';
-      ctx.fillText(it.partial ? 'partial cut' : 'full cut', 2, MARGIN + it.y - 3);
+      ctx.fillText(it.partial ? 'partial cut' : 'full cut', 2, margin + it.y - 3);
       ctx.restore();
     }
   }

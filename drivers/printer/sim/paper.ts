@@ -220,7 +220,10 @@ export class PaperModel {
     for (const it of this.items) {
       if (it.kind !== 'raster') continue;
       if (it.source === 'columns') {
-        if (it.y !== bandEnd) (flush(), (bandY = it.y));
+        if (it.y !== bandEnd) {
+          flush();
+          bandY = it.y;
+        }
         bands.push(it.bitmap);
         bandEnd = it.y + it.bitmap.height;
       } else {

@@ -8,7 +8,7 @@ import { EPSON_TM_T88_80MM, type PrinterProfile, type StatusRequest } from '../p
 import { encodeStatus, NO_FLAGS, type PrinterFlags } from '../status-bits.ts';
 import { EscPosDecoder, type EscPosCommand } from './decoder.ts';
 import { PaperModel, type PaperItem, type PrintedImage } from './paper.ts';
-import { renderPaperPng } from './paper-png.ts';
+import { renderPaperPng, type PaperPngOptions } from './paper-png.ts';
 
 export type PrinterFault = 'paperNearEnd' | 'paperOut' | 'coverOpen' | 'cutterError' | 'unplugged' | 'none';
 
@@ -120,14 +120,17 @@ export class EscPosSimulator {
     let cur: PaperItem[] = [];
     for (const it of this.paper.items) {
       cur.push(it);
-      if (it.kind === 'cut') (jobs.push(cur), (cur = []));
+      if (it.kind === 'cut') {
+        jobs.push(cur);
+        cur = [];
+      }
     }
     if (cur.length) jobs.push(cur);
     return jobs;
   }
 
-  renderPng(): Buffer {
-    return renderPaperPng(this.paper);
+  renderPng(opts?: PaperPngOptions): Buffer {
+    return renderPaperPng(this.paper, opts);
   }
 
   /** Stops listening (the transport is the caller's to close). */
