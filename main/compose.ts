@@ -99,6 +99,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
     now,
     emit: (e, p) => events.emit(e, p),
     onEnqueued: () => sender.wake(),
+    isOnline: () => connectivity.online,
   });
   connectivity.onChange((online) => {
     events.emit('connectivity', { online });

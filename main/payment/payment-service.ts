@@ -30,6 +30,10 @@ export interface PaymentServiceDeps {
   emit: <E extends keyof Events>(event: E, payload: Events[E]) => void;
   /** Wakes the outbox sender after a posting is enqueued. */
   onEnqueued: () => void;
+  /** Whether the gateway is believed reachable (then the receipt waits briefly for the posting ack). */
+  isOnline: () => boolean;
+  /** How long a receipt waits for the gateway's ack while online, so it can say "paid" instead of "pending". */
+  postingGraceMs?: number;
 }
 
 const toTerminalData = (r: TerminalReceipt): TerminalData => ({
@@ -49,6 +53,7 @@ const toTerminalData = (r: TerminalReceipt): TerminalData => ({
  */
 export class PaymentService {
   #active: Promise<void> | undefined;
+  readonly #postingWaiters = new Map<string, () => void>();
 
   constructor(private readonly d: PaymentServiceDeps) {}
 
@@ -133,7 +138,9 @@ export class PaymentService {
       )
       .catch((err): PaymentOutcome => ({ kind: 'unknown', reason: String(err) }));
     const settled = await this.#settle(this.get(id), outcome);
-    if (settled === 'approved') await this.printReceipt(id);
+    if (settled !== 'approved') return;
+    if (this.d.isOnline()) await this.#waitForPosting(id, this.d.postingGraceMs ?? 2000);
+    await this.printReceipt(id);
   }
 
   async #settle(tx: TransactionRow, outcome: PaymentOutcome): Promise<TransactionRow['state']> {
@@ -185,7 +192,21 @@ export class PaymentService {
 
   /** Re-push after the outbox changed a posting state. */
   postingChanged(id: string): void {
+    this.#postingWaiters.get(id)?.();
     this.#push(id);
+  }
+
+  #waitForPosting(id: string, ms: number): Promise<void> {
+    if (this.get(id).postingState !== 'pending') return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.#postingWaiters.delete(id);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.#postingWaiters.set(id, done);
+    });
   }
 
   #now(): string {

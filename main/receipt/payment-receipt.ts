@@ -23,8 +23,12 @@ export function buildPaymentReceipt(tx: TransactionRow, ctx: ReceiptContext): Re
   const l = tx.locale;
   const t = (key: string) => ctx.t(l, `receipt.${key}`);
   const when = new Intl.DateTimeFormat(l === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
     timeZone: ctx.timeZone,
   }).format(new Date(tx.updatedAt));
   const term = tx.terminal;

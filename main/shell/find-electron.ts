@@ -1,15 +1,19 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 /**
- * Under plain Node the `electron` package exports the path of its binary. On machines where
- * the binary could not be downloaded the package is types only and this returns undefined.
+ * Where the Electron binary is, if the npm package brought one. We read the package's
+ * path.txt ourselves: requiring `electron` without a binary starts a download, which on
+ * our machines (no network beyond the registries) fails noisily.
  */
 export function findElectronBinary(): string | undefined {
   try {
-    const require = createRequire(import.meta.url);
-    const bin = require('electron') as unknown;
-    return typeof bin === 'string' && existsSync(bin) ? bin : undefined;
+    const pkgDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const pathFile = join(pkgDir, 'path.txt');
+    if (!existsSync(pathFile)) return undefined;
+    const bin = join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(bin) ? bin : undefined;
   } catch {
     return undefined;
   }
