@@ -7,7 +7,7 @@ import type { Result } from './result.ts';
  * imports this file with `import type` only, so zod never ships to the screen.
  */
 const locale = z.enum(['ar', 'en']);
-const billService = z.enum(['electricityWater']);
+const billService = z.enum(['electricityWater', 'telephone', 'paciFee', 'justiceFee']);
 /** Account numbers as printed on bills: digits only, bounded. */
 const accountNumber = z.string().regex(/^\d{4,14}$/, 'account number must be 4 to 14 digits');
 
@@ -17,7 +17,7 @@ export const methodParams = {
   'session.setLocale': z.object({ locale }).strict(),
   'session.end': z.object({}).strict(),
   'bill.lookup': z.object({ service: billService, account: accountNumber }).strict(),
-  'payment.start': z.object({ billIds: z.array(z.string().min(1).max(64)).min(1).max(20) }).strict(),
+  'payment.start': z.object({ payableIds: z.array(z.string().min(1).max(64)).min(1).max(50) }).strict(),
   'payment.get': z.object({ transactionId: z.string().uuid() }).strict(),
   'payment.cancel': z.object({ transactionId: z.string().uuid() }).strict(),
   'receipt.print': z.object({ transactionId: z.string().uuid() }).strict(),
@@ -54,13 +54,34 @@ export interface KioskInfo {
   devices: DeviceSummary[];
 }
 
+export interface Bilingual {
+  ar: string;
+  en: string;
+}
+
 export interface Bill {
   billId: string;
   service: BillService;
   account: string;
-  entity: { ar: string; en: string };
+  entity: Bilingual;
   period: string;
   dueDate: string;
+  amount: Money;
+}
+
+/**
+ * Something the visitor may pay in this session: a fetched bill, a fetched fine, or a
+ * donation amount. Payments name payables by id, so the renderer can never invent amounts.
+ */
+export interface Payable {
+  payableId: string;
+  kind: 'bill' | 'fine' | 'donation';
+  /** billId, fineId or the donation fund id: what the gateway posting refers to. */
+  reference: string;
+  /** E.g. the account number for a bill; shown on screen and receipt (never a civil ID). */
+  detail?: string;
+  entity: Bilingual;
+  label: Bilingual;
   amount: Money;
 }
 
@@ -72,7 +93,7 @@ export interface PaymentView {
   transactionId: string;
   state: PaymentState;
   amount: Money;
-  items: { billId: string; service: BillService; account: string; amount: Money }[];
+  items: { kind: Payable['kind']; reference: string; detail?: string; label: Bilingual; amount: Money }[];
   receiptState: ReceiptState;
   postingState: PostingState;
   /** Set once approved: what the terminal reported (masked card only). */

@@ -33,12 +33,12 @@ export class DemoStore {
     const r = this.db
       .prepare(`SELECT * FROM bills WHERE service = ? AND account = ? AND paid_by IS NULL ORDER BY period LIMIT 1`)
       .get(service, account) as
-      | { bill_id: string; account: string; period: string; due_date: string; amount_minor: number; currency: WireBill['amount']['currency'] }
+      | { bill_id: string; service: WireBill['service']; account: string; period: string; due_date: string; amount_minor: number; currency: WireBill['amount']['currency'] }
       | undefined;
     if (!r) return undefined;
     return {
       billId: r.bill_id,
-      service: 'electricityWater',
+      service: r.service,
       account: r.account,
       period: r.period,
       dueDate: r.due_date,
@@ -59,7 +59,7 @@ export class DemoStore {
         .prepare('INSERT INTO postings (posting_id, idempotency_key, transaction_id, body_json, received_at) VALUES (?, ?, ?, ?, ?)')
         .run(postingId, key, posting.transactionId, JSON.stringify(posting), now);
       const pay = this.db.prepare('UPDATE bills SET paid_by = ? WHERE bill_id = ? AND paid_by IS NULL');
-      for (const item of posting.items) pay.run(posting.transactionId, item.billId);
+      for (const item of posting.items) if (item.kind === 'bill') pay.run(posting.transactionId, item.reference);
       return { postingId, duplicate: false };
     })();
   }

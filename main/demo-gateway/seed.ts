@@ -21,3 +21,4 @@ export function demoBills() {
 }
 
 export const EW_ENTITY = { ar: 'وزارة الكهرباء والماء', en: 'Ministry of Electricity and Water' };
+export const EW_DESCRIPTION = { ar: 'فاتورة الكهرباء والماء', en: 'Electricity & water bill' };

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { postingSchema, type WireBill } from '../gateway/wire.ts';
 import { DemoStore } from './demo-store.ts';
-import { EW_ENTITY } from './seed.ts';
+import { EW_DESCRIPTION, EW_ENTITY } from './seed.ts';
 
 export type DemoFault = { mode: 'none' } | { mode: 'error500' } | { mode: 'delay'; ms: number } | { mode: 'resetAfterCommit' };
 
@@ -53,7 +53,7 @@ export async function startDemoGateway(opts: { dbFile: string; port?: number; ho
     if (req.method === 'GET' && bill) {
       const found = store.outstandingBill(bill[1]!, decodeURIComponent(bill[2]!));
       if (!found) return send(res, 404, { error: { code: 'noOutstandingBill', message: 'no outstanding bill for this account' } });
-      const body: WireBill = { ...found, entity: EW_ENTITY };
+      const body: WireBill = { ...found, entity: EW_ENTITY, description: EW_DESCRIPTION };
       return send(res, 200, body);
     }
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { billSchema, errorBodySchema, healthSchema, postingAckSchema, type WireBill, type WirePosting, type WirePostingAck } from './wire.ts';
+import { type BillService, billSchema, errorBodySchema, healthSchema, postingAckSchema, type WireBill, type WirePosting, type WirePostingAck } from './wire.ts';
 
 /**
  * Why a gateway call failed. `transient` failures (network, timeout, 5xx, 429) are retried
@@ -28,7 +28,7 @@ export interface GatewayClientOptions {
 
 export interface GatewayClient {
   health(): Promise<void>;
-  lookupBill(service: 'electricityWater', account: string): Promise<WireBill>;
+  lookupBill(service: BillService, account: string): Promise<WireBill>;
   postPayment(posting: WirePosting, idempotencyKey: string): Promise<WirePostingAck>;
 }
 

@@ -41,10 +41,18 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'bill.lookup': async ({ service, account }) => {
       d.sessions.require();
       const bill = await d.gateway.lookupBill(service, account).catch(fromGateway);
-      d.sessions.rememberBill(bill);
+      d.sessions.rememberPayable({
+        payableId: bill.billId,
+        kind: 'bill',
+        reference: bill.billId,
+        detail: bill.account,
+        entity: bill.entity,
+        label: bill.description ?? bill.entity,
+        amount: bill.amount,
+      });
       return bill;
     },
-    'payment.start': ({ billIds }) => d.payments.start(billIds),
+    'payment.start': ({ payableIds }) => d.payments.start(payableIds),
     'payment.get': ({ transactionId }) => toPaymentView(d.payments.get(transactionId)),
     'payment.cancel': async ({ transactionId }) => {
       await d.payments.cancel(transactionId);

@@ -57,24 +57,31 @@ export class PaymentService {
 
   constructor(private readonly d: PaymentServiceDeps) {}
 
-  start(billIds: string[]): { transactionId: string } {
+  start(payableIds: string[]): { transactionId: string } {
     const session = this.d.sessions.require();
     if (this.#active) throw new KioskError('conflict', 'a payment is already in progress');
-    const bills = billIds.map((id) => {
-      const bill = session.bills.get(id);
-      if (!bill) throw new KioskError('notFound', `bill ${id} was not fetched in this session`);
-      return bill;
+    const payables = payableIds.map((id) => {
+      const p = session.payables.get(id);
+      if (!p) throw new KioskError('notFound', `item ${id} was not fetched in this session`);
+      return p;
     });
-    if (new Set(billIds).size !== billIds.length) throw new KioskError('invalidRequest', 'a bill is listed twice');
-    if (bills.some((b) => b.amount.currency !== this.d.profile.currency)) throw new KioskError('invalidRequest', 'bill currency differs from the kiosk currency');
+    if (new Set(payableIds).size !== payableIds.length) throw new KioskError('invalidRequest', 'an item is listed twice');
+    if (payables.some((p) => p.amount.currency !== this.d.profile.currency)) throw new KioskError('invalidRequest', 'item currency differs from the kiosk currency');
     const id = randomUUID();
-    const amountMinor = bills.reduce((sum, b) => sum + b.amount.amountMinor, 0);
+    const amountMinor = payables.reduce((sum, p) => sum + p.amount.amountMinor, 0);
     this.d.transactions.insert({
       id,
       kind: 'billPayment',
       amountMinor,
       currency: this.d.profile.currency,
-      items: bills.map((b) => ({ billId: b.billId, service: b.service, account: b.account, amountMinor: b.amount.amountMinor })),
+      items: payables.map((p) => ({
+        kind: p.kind,
+        reference: p.reference,
+        ...(p.detail && { detail: p.detail }),
+        entity: p.entity,
+        label: p.label,
+        amountMinor: p.amount.amountMinor,
+      })),
       locale: session.locale,
       now: this.#now(),
     });
@@ -175,7 +182,7 @@ export class PaymentService {
       kioskId: this.d.kioskId,
       paidAt: now,
       amount: { amountMinor: tx.amountMinor, currency: tx.currency },
-      items: tx.items.map((i) => ({ billId: i.billId, amountMinor: i.amountMinor })),
+      items: tx.items.map((i) => ({ kind: i.kind, reference: i.reference, amountMinor: i.amountMinor })),
       terminal: { terminalId: receipt.terminalId, traceNumber: receipt.traceNumber, receiptNumber: receipt.receiptNumber, authCode: receipt.authCode },
     };
     this.d.db.transaction(() => {

@@ -7,7 +7,13 @@ export function toPaymentView(t: TransactionRow): PaymentView {
     transactionId: t.id,
     state: t.state,
     amount: { amountMinor: t.amountMinor, currency: t.currency },
-    items: t.items.map((i) => ({ billId: i.billId, service: i.service, account: i.account, amount: { amountMinor: i.amountMinor, currency: t.currency } })),
+    items: t.items.map((i) => ({
+      kind: i.kind,
+      reference: i.reference,
+      ...(i.detail && { detail: i.detail }),
+      label: i.label,
+      amount: { amountMinor: i.amountMinor, currency: t.currency },
+    })),
     receiptState: t.receiptState,
     postingState: t.postingState,
     ...(t.terminal && {

@@ -36,9 +36,10 @@ export function buildPaymentReceipt(tx: TransactionRow, ctx: ReceiptContext): Re
     { kind: 'text', text: ctx.profile.name[l], align: 'center', bold: true },
     { kind: 'text', text: t('title'), align: 'center', size: 'large', bold: true },
     { kind: 'rule' },
-    { kind: 'pair', label: t('service'), value: t('ewBill') },
     ...tx.items.flatMap((i): ReceiptBlock[] => [
-      { kind: 'pair', label: t('account'), value: i.account },
+      { kind: 'text', text: i.entity[l], align: 'start', bold: true },
+      { kind: 'pair', label: t('service'), value: i.label[l] },
+      ...(i.detail ? [{ kind: 'pair', label: t(i.kind === 'fine' ? 'fine' : 'account'), value: i.detail } satisfies ReceiptBlock] : []),
       { kind: 'pair', label: t('amount'), value: formatMoney(i.amountMinor, tx.currency, 'en') },
     ]),
     { kind: 'rule' },

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Bill, Locale } from '../contract/api.ts';
+import type { Locale, Payable } from '../contract/api.ts';
 import { KioskError } from '../contract/result.ts';
 
 interface SessionData {
   id: string;
   locale: Locale;
   startedAt: number;
-  /** Bills fetched for this visitor; payments may only use these (the renderer cannot invent amounts). */
-  bills: Map<string, Bill>;
+  /** What this visitor may pay (fetched bills and fines, chosen donations); payments may only use these. */
+  payables: Map<string, Payable>;
 }
 
 /**
@@ -18,7 +18,7 @@ export class VisitorSessions {
   #current: SessionData | undefined;
 
   start(locale: Locale): string {
-    this.#current = { id: randomUUID(), locale, startedAt: Date.now(), bills: new Map() };
+    this.#current = { id: randomUUID(), locale, startedAt: Date.now(), payables: new Map() };
     return this.#current.id;
   }
 
@@ -35,12 +35,12 @@ export class VisitorSessions {
     this.require().locale = locale;
   }
 
-  rememberBill(bill: Bill): void {
-    this.require().bills.set(bill.billId, bill);
+  rememberPayable(p: Payable): void {
+    this.require().payables.set(p.payableId, p);
   }
 
   end(): void {
-    this.#current?.bills.clear();
+    this.#current?.payables.clear();
     this.#current = undefined;
   }
 }

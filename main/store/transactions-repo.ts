@@ -1,10 +1,13 @@
 import type { Db } from './database.ts';
 import type { CurrencyCode, PaymentState, PostingState, ReceiptState } from '../contract/api.ts';
 
+/** One paid item, as journaled: only what the receipt and the posting need. */
 export interface TransactionItem {
-  billId: string;
-  service: 'electricityWater';
-  account: string;
+  kind: 'bill' | 'fine' | 'donation';
+  reference: string;
+  detail?: string;
+  entity: { ar: string; en: string };
+  label: { ar: string; en: string };
   amountMinor: number;
 }
 

@@ -55,7 +55,7 @@ describe('a visitor pays an electricity & water bill (Arabic, real serial links,
     // The SQLite journal row.
     const row = rig.kiosk.transactions.get(txId)!;
     expect(row).toMatchObject({ state: 'approved', amountMinor: 29_250, currency: 'KWD', receiptState: 'printed', locale: 'ar' });
-    expect(row.items).toEqual([{ billId: 'EW-100200303-2026-08', service: 'electricityWater', account: '100200303', amountMinor: 29_250 }]);
+    expect(row.items).toMatchObject([{ kind: 'bill', reference: 'EW-100200303-2026-08', detail: '100200303', amountMinor: 29_250 }]);
     expect(row.terminal?.authCode).toBeTruthy();
 
     // What the printer received over the pty, decoded: Latin references as text, Arabic as

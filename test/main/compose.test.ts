@@ -40,7 +40,7 @@ describe('the composed kiosk on embedded defaults', () => {
     await call('session.start', { locale: 'ar' });
     const bill = await call<Bill>('bill.lookup', { service: 'electricityWater', account: '100200301' });
     expect(bill.amount).toEqual({ amountMinor: 18_250, currency: 'KWD' });
-    const { transactionId } = await call<{ transactionId: string }>('payment.start', { billIds: [bill.billId] });
+    const { transactionId } = await call<{ transactionId: string }>('payment.start', { payableIds: [bill.billId] });
     const view = await finalView(transactionId);
     expect(view.state).toBe('approved');
     expect(view.receiptState).toBe('printed');
@@ -59,7 +59,7 @@ describe('the composed kiosk on embedded defaults', () => {
 
   it('refuses to pay a bill that was not fetched in this session', async () => {
     await call('session.start', { locale: 'en' });
-    const r = await kiosk.dispatcher.dispatch('payment.start', { billIds: ['EW-100200300-2026-08'] });
+    const r = await kiosk.dispatcher.dispatch('payment.start', { payableIds: ['EW-100200300-2026-08'] });
     expect(r).toMatchObject({ ok: false, error: { code: 'notFound' } });
   });
 
@@ -69,7 +69,7 @@ describe('the composed kiosk on embedded defaults', () => {
     await call('session.end', {});
     expect(kiosk.sessions.current).toBeUndefined();
     await call('session.start', { locale: 'en' });
-    const r = await kiosk.dispatcher.dispatch('payment.start', { billIds: [bill.billId] });
+    const r = await kiosk.dispatcher.dispatch('payment.start', { payableIds: [bill.billId] });
     expect(r).toMatchObject({ ok: false, error: { code: 'notFound' } });
   });
 });

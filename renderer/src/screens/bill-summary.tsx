@@ -12,7 +12,7 @@ export function BillSummary(props: { bill: Bill }) {
 
   async function pay() {
     dispatch({ type: 'busy', busy: true });
-    const r = await bridge.call('payment.start', { billIds: [bill.billId] });
+    const r = await bridge.call('payment.start', { payableIds: [bill.billId] });
     if (r.ok) dispatch({ type: 'go', screen: { name: 'paying', transactionId: r.value.transactionId, progress: 'connecting' } });
     else dispatch({ type: 'error', error: 'generic' });
   }

@@ -18,13 +18,13 @@ let outbox: OutboxRepo;
 let transactions: TransactionsRepo;
 const changed: string[] = [];
 
-function posting(txId: string, billId = 'EW-100200300-2026-08'): WirePosting {
+function posting(txId: string, reference = 'EW-100200300-2026-08'): WirePosting {
   return {
     transactionId: txId,
     kioskId: 'KW-TEST-01',
     paidAt: new Date().toISOString(),
     amount: { amountMinor: 12_750, currency: 'KWD' },
-    items: [{ billId, amountMinor: 12_750 }],
+    items: [{ kind: 'bill', reference, amountMinor: 12_750 }],
     terminal: { terminalId: '52500001', traceNumber: 1, receiptNumber: 1, authCode: '123456' },
   };
 }
