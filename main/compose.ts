@@ -5,6 +5,12 @@ import { EventHub } from './bridge/event-hub.ts';
 import { openDatabase, type Db } from './store/database.ts';
 import { TransactionsRepo } from './store/transactions-repo.ts';
 import { OutboxRepo } from './store/outbox-repo.ts';
+import { RecordsRepo } from './store/records-repo.ts';
+import { SettingsRepo } from './store/settings-repo.ts';
+import { CatalogueStore } from './catalogue/catalogue-store.ts';
+import { IdentityService } from './session/identity-service.ts';
+import { OutboxService } from './outbox/outbox-service.ts';
+import { readSyncStatus, type SyncStatus } from './connectivity/sync-status.ts';
 import { createGatewayClient } from './gateway/client.ts';
 import { startDemoGateway, type DemoGateway } from './demo-gateway/server.ts';
 import { ConnectivityMonitor } from './connectivity/connectivity-monitor.ts';
@@ -24,6 +30,10 @@ export interface Kiosk {
   readonly db: Db;
   readonly transactions: TransactionsRepo;
   readonly outbox: OutboxRepo;
+  /** Complaints and queue tickets: enqueue here, delivered by the outbox. */
+  readonly outboxService: OutboxService;
+  /** Outbox depth, oldest age, last successful sync: for the fleet status. */
+  syncStatus(): SyncStatus;
   readonly sessions: VisitorSessions;
   readonly payments: PaymentService;
   readonly devices: KioskDevices;
@@ -51,6 +61,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
   const db = openDatabase(join(dataDir, 'kiosk.sqlite'));
   const transactions = new TransactionsRepo(db);
   const outbox = new OutboxRepo(db);
+  const records = new RecordsRepo(db);
 
   const demoGateway =
     config.gateway.mode === 'embedded' ? await startDemoGateway({ dbFile: join(dataDir, 'demo-gateway.sqlite'), port: config.gateway.port }) : undefined;
@@ -66,17 +77,23 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
 
   const devices = await openDevices(config.devices, { log, profile });
   const sessions = new VisitorSessions();
+  const identity = new IdentityService({ sessions, profile: profile.id, reader: devices.idReader, emit: (e, p) => events.emit(e, p), log });
+  const catalogue = new CatalogueStore({ bundledDir: new URL('catalogue/', ASSETS), cacheFile: join(dataDir, 'catalogue-cache.json'), profile: profile.id });
+  const t = createTranslator(new URL('locales/', ASSETS));
   // Callbacks reach `payments` lazily: both are built before either is used.
   const sender = new OutboxSender({
     db,
     outbox,
     transactions,
+    records,
     gateway,
     log,
     now,
     backoff: config.outbox,
     onPostingChanged: (id) => payments.postingChanged(id),
+    onSettled: (row) => outboxService.settled(row),
   });
+  const outboxService = new OutboxService({ db, outbox, records, now, wake: () => sender.wake() });
 
   const payments = new PaymentService({
     db,
@@ -87,7 +104,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
     sessions,
     profile,
     receipt: {
-      t: createTranslator(new URL('locales/', ASSETS)),
+      t,
       profile,
       kioskId: config.kioskId,
       location: config.location,
@@ -109,12 +126,34 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
 
   const dispatcher = createDispatcher(
     createHandlers({
-      info: () => ({ kioskId: config.kioskId, profile: profile.id, currency: profile.currency, minorDigits: profile.minorDigits, location: config.location }),
+      info: () => ({
+        kioskId: config.kioskId,
+        profile: profile.id,
+        currency: profile.currency,
+        minorDigits: profile.minorDigits,
+        location: config.location,
+        idle: { seconds: config.ui.idleSeconds, warningSeconds: config.ui.idleWarningSeconds },
+      }),
       isOnline: () => connectivity.online,
       devices: () => devices.summary(),
       sessions,
-      gateway,
+      identity,
       payments,
+      visitor: { sessions, identity, gateway, profile },
+      services: {
+        catalogue: () => ({ version: catalogue.version, catalogue: catalogue.catalogue }),
+        sessions,
+        outbox: outboxService,
+        settings: new SettingsRepo(db),
+        gateway,
+        printer: devices.printer,
+        receipts: { t, country: profile.name, kioskId: config.kioskId, location: config.location, timeZone: profile.timeZone },
+        kioskId: config.kioskId,
+        kioskNumber: config.kioskNumber,
+        isOnline: () => connectivity.online,
+        now,
+        answerWaitMs: 3000,
+      },
     }),
     log,
   );
@@ -132,6 +171,8 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
     db,
     transactions,
     outbox,
+    outboxService,
+    syncStatus: () => readSyncStatus({ outbox, online: connectivity.online, lastReachableAt: connectivity.lastReachableAt, now: now() }),
     sessions,
     payments,
     devices,
@@ -142,6 +183,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
       sender.stop();
       await payments.settled();
       sessions.end();
+      identity.close();
       await devices.close();
       await demoGateway?.close();
       db.close();

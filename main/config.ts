@@ -24,6 +24,8 @@ export const configSchema = z
   .object({
     dataDir: z.string().min(1).default('data'),
     kioskId: z.string().regex(/^[A-Za-z0-9-]{1,32}$/).default('KW-GOVMALL-01'),
+    /** Unique per centre (1-999): prefixes the kiosk's own complaint and offline ticket numbers. */
+    kioskNumber: z.number().int().min(1).max(999).default(1),
     location: z
       .object({ ar: z.string().min(1), en: z.string().min(1) })
       .default({ ar: 'مجمع الوزارات الحكومي - الكويت', en: 'Government Mall - Kuwait City' }),
@@ -33,9 +35,12 @@ export const configSchema = z
         host: z.literal('127.0.0.1').default('127.0.0.1'),
         port: z.number().int().min(0).max(65535).default(0),
         openBrowser: z.boolean().default(true),
+        /** Inactivity before "Are you still there?", and the countdown after it, in seconds. */
+        idleSeconds: z.number().int().min(5).max(3600).default(60),
+        idleWarningSeconds: z.number().int().min(3).max(120).default(20),
       })
       .strict()
-      .default({ host: '127.0.0.1', port: 0, openBrowser: true }),
+      .default({ host: '127.0.0.1', port: 0, openBrowser: true, idleSeconds: 60, idleWarningSeconds: 20 }),
     gateway: z
       .discriminatedUnion('mode', [
         z.object({ mode: z.literal('embedded'), port: z.number().int().min(0).max(65535).default(0) }).strict(),

@@ -6,6 +6,7 @@ import type { Logger } from '../log/logger.ts';
  */
 export class ConnectivityMonitor {
   #online = true;
+  #lastReachableAt: Date | undefined;
   #timer: NodeJS.Timeout | undefined;
   readonly #listeners = new Set<(online: boolean) => void>();
 
@@ -24,8 +25,14 @@ export class ConnectivityMonitor {
     return () => this.#listeners.delete(fn);
   }
 
+  /** When the gateway last answered (probe or real request); undefined until it first did. */
+  get lastReachableAt(): Date | undefined {
+    return this.#lastReachableAt;
+  }
+
   /** Feed from request outcomes. */
   report(reachable: boolean): void {
+    if (reachable) this.#lastReachableAt = new Date();
     if (reachable === this.#online) return;
     this.#online = reachable;
     this.log.info('connectivity', reachable ? 'online' : 'offline');

@@ -1,5 +1,21 @@
 import { z } from 'zod';
 import type { Result } from './result.ts';
+import type {
+  Bill,
+  ComplaintReceipt,
+  ComplaintStatusView,
+  DeviceSummary,
+  IdentityErrorCode,
+  IdentityView,
+  InquiryResult,
+  KioskInfo,
+  Payable,
+  PaymentProgressCode,
+  PaymentView,
+  TicketView,
+} from './types.ts';
+
+export type * from './types.ts';
 
 /**
  * The one contract between renderer and core. Params are zod schemas (validated by the
@@ -21,86 +37,33 @@ export const methodParams = {
   'payment.get': z.object({ transactionId: z.string().uuid() }).strict(),
   'payment.cancel': z.object({ transactionId: z.string().uuid() }).strict(),
   'receipt.print': z.object({ transactionId: z.string().uuid() }).strict(),
+  'catalogue.get': z.object({}).strict(),
+  /** A fresh real-time status from the receipt printer (before a payment). */
+  'printer.check': z.object({}).strict(),
+  /** Civil number typed on the keypad; validated for the kiosk's country profile. */
+  'identity.enter': z.object({ nationalId: z.string().regex(/^[0-9٠-٩]{6,14}$/, 'digits only') }).strict(),
+  'identity.get': z.object({}).strict(),
+  'identity.clear': z.object({}).strict(),
+  'inquiry.run': z.object({ kind: z.enum(['trafficFines', 'residency', 'passport', 'civilIdCard']) }).strict(),
+  'donation.prepare': z.object({ fundId: z.string().regex(/^[a-zA-Z0-9-]{1,32}$/), amountMinor: z.number().int().positive().max(100_000_000) }).strict(),
+  'complaint.submit': z
+    .object({
+      entityId: z.string().min(1).max(64),
+      typeId: z.string().min(1).max(64),
+      kind: z.enum(['complaint', 'suggestion']),
+      text: z.string().trim().min(10, 'please write at least 10 characters').max(2000),
+      mobile: z.string().regex(/^\+?\d{8,15}$/, 'mobile number must be 8 to 15 digits').optional(),
+    })
+    .strict(),
+  'complaint.status': z.object({ trackingNumber: z.string().regex(/^[A-Z0-9-]{6,32}$/, 'tracking number format') }).strict(),
+  'complaint.print': z.object({ trackingNumber: z.string().regex(/^[A-Z0-9-]{6,32}$/) }).strict(),
+  'ticket.issue': z.object({ serviceId: z.string().min(1).max(64) }).strict(),
 } as const;
 
 export type Method = keyof typeof methodParams;
 export type Params<M extends Method> = z.infer<(typeof methodParams)[M]>;
 export type Locale = z.infer<typeof locale>;
 export type BillService = z.infer<typeof billService>;
-
-export type ProfileId = 'KW' | 'BH' | 'QA';
-export type CurrencyCode = 'KWD' | 'BHD' | 'QAR';
-
-export interface Money {
-  amountMinor: number;
-  currency: CurrencyCode;
-}
-
-export type DeviceName = 'printer' | 'terminal' | 'idReader';
-export interface DeviceSummary {
-  name: DeviceName;
-  state: string;
-  supply?: string;
-  detail?: string;
-}
-
-export interface KioskInfo {
-  kioskId: string;
-  profile: ProfileId;
-  currency: CurrencyCode;
-  minorDigits: number;
-  location: { ar: string; en: string };
-  online: boolean;
-  devices: DeviceSummary[];
-}
-
-export interface Bilingual {
-  ar: string;
-  en: string;
-}
-
-export interface Bill {
-  billId: string;
-  service: BillService;
-  account: string;
-  entity: Bilingual;
-  period: string;
-  dueDate: string;
-  amount: Money;
-}
-
-/**
- * Something the visitor may pay in this session: a fetched bill, a fetched fine, or a
- * donation amount. Payments name payables by id, so the renderer can never invent amounts.
- */
-export interface Payable {
-  payableId: string;
-  kind: 'bill' | 'fine' | 'donation';
-  /** billId, fineId or the donation fund id: what the gateway posting refers to. */
-  reference: string;
-  /** E.g. the account number for a bill; shown on screen and receipt (never a civil ID). */
-  detail?: string;
-  entity: Bilingual;
-  label: Bilingual;
-  amount: Money;
-}
-
-export type PaymentState = 'created' | 'authorizing' | 'approved' | 'declined' | 'aborted' | 'flagged';
-export type ReceiptState = 'none' | 'printed' | 'failed';
-export type PostingState = 'none' | 'pending' | 'delivered' | 'dead';
-
-export interface PaymentView {
-  transactionId: string;
-  state: PaymentState;
-  amount: Money;
-  items: { kind: Payable['kind']; reference: string; detail?: string; label: Bilingual; amount: Money }[];
-  receiptState: ReceiptState;
-  postingState: PostingState;
-  /** Set once approved: what the terminal reported (masked card only). */
-  terminal?: { authCode: string; maskedPan: string; receiptNumber: number; traceNumber: number; terminalId: string };
-  declineReason?: string;
-  createdAt: string;
-}
 
 export interface MethodResults {
   'kiosk.info': KioskInfo;
@@ -112,18 +75,18 @@ export interface MethodResults {
   'payment.get': PaymentView;
   'payment.cancel': null;
   'receipt.print': { printed: boolean };
+  'catalogue.get': { version: number; catalogue: unknown };
+  'printer.check': DeviceSummary;
+  'identity.enter': IdentityView;
+  'identity.get': IdentityView;
+  'identity.clear': null;
+  'inquiry.run': InquiryResult;
+  'donation.prepare': Payable;
+  'complaint.submit': ComplaintReceipt;
+  'complaint.status': ComplaintStatusView;
+  'complaint.print': { printed: boolean };
+  'ticket.issue': TicketView;
 }
-
-export type PaymentProgressCode =
-  | 'insertCard'
-  | 'presentCard'
-  | 'enterPin'
-  | 'pleaseWait'
-  | 'processing'
-  | 'removeCard'
-  | 'approvedRemoveCard'
-  | 'declined'
-  | 'other';
 
 /** Events the core pushes to the renderer. */
 export interface Events {
@@ -131,6 +94,9 @@ export interface Events {
   'payment.updated': PaymentView;
   connectivity: { online: boolean };
   'devices.changed': { devices: DeviceSummary[] };
+  /** The ID reader read a document (or failed to): identity is in the core's session now. */
+  'identity.changed': IdentityView;
+  'identity.error': { code: IdentityErrorCode; field?: string };
 }
 export type EventName = keyof Events;
 

@@ -10,6 +10,10 @@ export type ErrorCode =
   | 'deviceUnavailable'
   | 'conflict'
   | 'noSession'
+  /** The civil number is not valid; the message is the IdentityErrorCode. */
+  | 'invalidIdentity'
+  /** An inquiry needs the visitor's civil number first. */
+  | 'noIdentity'
   | 'internal';
 
 export interface KioskErrorShape {

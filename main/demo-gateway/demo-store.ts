@@ -1,14 +1,20 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { WireBill, WirePosting } from '../gateway/wire.ts';
-import { demoBills } from './seed.ts';
+import type { WireBill, WirePaymentVerification, WirePosting } from '../gateway/wire.ts';
+import { demoBills, demoPeople, type DemoPerson } from './seed.ts';
+import { DemoRecords } from './demo-records.ts';
 
-/** The demo gateway's own database: bills it issues and postings it accepted. */
+/**
+ * The demo gateway's own database (a separate server: it never shares the kiosk's store):
+ * bills it issues, people it knows, postings, complaints and tickets it accepted.
+ */
 export class DemoStore {
   readonly db: Database.Database;
+  /** Complaints and queue tickets. */
+  readonly records: DemoRecords;
 
-  constructor(file: string) {
+  constructor(file: string, opts: { now?: () => Date } = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -21,12 +27,19 @@ export class DemoStore {
       CREATE TABLE IF NOT EXISTS postings (
         posting_id TEXT PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE, transaction_id TEXT NOT NULL,
         body_json TEXT NOT NULL, received_at TEXT NOT NULL
-      );`);
+      );
+      CREATE INDEX IF NOT EXISTS postings_tx ON postings(transaction_id);
+      CREATE TABLE IF NOT EXISTS people (national_id TEXT PRIMARY KEY, body_json TEXT NOT NULL);`);
     const insert = this.db.prepare(
       `INSERT OR IGNORE INTO bills (bill_id, service, account, period, due_date, amount_minor, currency)
        VALUES (@billId, @service, @account, @period, @dueDate, @amountMinor, @currency)`,
     );
-    this.db.transaction(() => demoBills().forEach((b) => insert.run(b)))();
+    const person = this.db.prepare('INSERT OR IGNORE INTO people (national_id, body_json) VALUES (?, ?)');
+    this.db.transaction(() => {
+      demoBills().forEach((b) => insert.run(b));
+      demoPeople().forEach((p) => person.run(p.nationalId, JSON.stringify(p)));
+    })();
+    this.records = new DemoRecords(this.db, opts.now ?? (() => new Date()));
   }
 
   outstandingBill(service: string, account: string): Omit<WireBill, 'entity'> | undefined {
@@ -44,6 +57,11 @@ export class DemoStore {
       dueDate: r.due_date,
       amount: { amountMinor: r.amount_minor, currency: r.currency },
     };
+  }
+
+  person(nationalId: string): DemoPerson | undefined {
+    const r = this.db.prepare('SELECT body_json FROM people WHERE national_id = ?').get(nationalId) as { body_json: string } | undefined;
+    return r && (JSON.parse(r.body_json) as DemoPerson);
   }
 
   /**
@@ -64,8 +82,23 @@ export class DemoStore {
     })();
   }
 
+  /** What a receipt's verification link shows: the first posting of a kiosk transaction. */
+  verification(transactionId: string): WirePaymentVerification | undefined {
+    const r = this.db.prepare('SELECT * FROM postings WHERE transaction_id = ? ORDER BY received_at LIMIT 1').get(transactionId) as
+      | { posting_id: string; body_json: string; received_at: string }
+      | undefined;
+    if (!r) return undefined;
+    const body = JSON.parse(r.body_json) as WirePosting;
+    return { transactionId, postingId: r.posting_id, amount: body.amount, postedAt: r.received_at };
+  }
+
   countPostings(): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM postings').get() as { n: number }).n;
+  }
+
+  /** Distinct kiosk transactions posted (a duplicate would show as count > distinct). */
+  distinctPostedTransactions(): number {
+    return (this.db.prepare('SELECT COUNT(DISTINCT transaction_id) AS n FROM postings').get() as { n: number }).n;
   }
 
   postingsFor(transactionId: string): { postingId: string; idempotencyKey: string; body: WirePosting }[] {

@@ -1,24 +1,116 @@
+import { makeKuwaitCivilNumber } from '../identity/index.ts';
+import type { BillService, WireCivilIdCard, WireFine, WirePassport, WireResidency } from '../gateway/wire.ts';
+
 /**
- * Demo accounts for the Ministry of Electricity and Water (Kuwait profile, KWD fils).
- * Each account has a few monthly bills; the oldest unpaid one is what the kiosk shows.
+ * Demo data of the embedded gateway (Kuwait profile, KWD fils). Deterministic, so the README,
+ * tests and demos can name accounts and civil numbers. Nothing here is a real person.
  */
 export const DEMO_EW_ACCOUNTS = ['100200300', '100200301', '100200302', '100200303', '100200304', '100200305', '100200306', '100200307'];
+export const DEMO_PHONE_ACCOUNTS = ['24810001', '24810002', '24810003'];
+export const DEMO_PACI_ACCOUNTS = ['700100001', '700100002', '700100003'];
+export const DEMO_JUSTICE_ACCOUNTS = ['2026000101', '2026000102', '2026000103'];
 
-export function demoBills() {
+const bi = (ar: string, en: string) => ({ ar, en });
+
+export const SERVICE_TEXT: Record<BillService, { entity: { ar: string; en: string }; description: { ar: string; en: string } }> = {
+  electricityWater: { entity: bi('وزارة الكهرباء والماء', 'Ministry of Electricity and Water'), description: bi('فاتورة الكهرباء والماء', 'Electricity & water bill') },
+  telephone: { entity: bi('وزارة المواصلات', 'Ministry of Communications'), description: bi('فاتورة الهاتف الأرضي', 'Landline telephone bill') },
+  paciFee: { entity: bi('الهيئة العامة للمعلومات المدنية', 'Public Authority for Civil Information'), description: bi('رسوم البطاقة المدنية', 'Civil ID card fee') },
+  justiceFee: { entity: bi('وزارة العدل', 'Ministry of Justice'), description: bi('رسوم قضائية', 'Court fee') },
+};
+export const EW_ENTITY = SERVICE_TEXT.electricityWater.entity;
+export const EW_DESCRIPTION = SERVICE_TEXT.electricityWater.description;
+
+export interface DemoBill {
+  billId: string;
+  service: BillService;
+  account: string;
+  period: string;
+  dueDate: string;
+  amountMinor: number;
+  currency: 'KWD';
+}
+
+const PREFIX: Record<BillService, string> = { electricityWater: 'EW', telephone: 'TEL', paciFee: 'PACI', justiceFee: 'MOJ' };
+
+/** Each account has three monthly bills; the oldest unpaid one is what the kiosk shows. */
+export function demoBills(): DemoBill[] {
   const periods = ['2026-08', '2026-09', '2026-10'];
-  return DEMO_EW_ACCOUNTS.flatMap((account, i) =>
-    periods.map((period, p) => ({
-      billId: `EW-${account}-${period}`,
-      service: 'electricityWater',
-      account,
-      period,
-      dueDate: `${period}-28`,
-      // Deterministic, varied amounts in fils: 12.750 KWD, 18.250 KWD, …
-      amountMinor: 12_750 + i * 5_500 + p * 1_125,
-      currency: 'KWD',
-    })),
+  const accounts: [BillService, string[], number][] = [
+    ['electricityWater', DEMO_EW_ACCOUNTS, 12_750],
+    ['telephone', DEMO_PHONE_ACCOUNTS, 6_000],
+    ['paciFee', DEMO_PACI_ACCOUNTS, 5_000],
+    ['justiceFee', DEMO_JUSTICE_ACCOUNTS, 25_000],
+  ];
+  return accounts.flatMap(([service, list, base]) =>
+    list.flatMap((account, i) =>
+      periods.map((period, p) => ({
+        billId: `${PREFIX[service]}-${account}-${period}`,
+        service,
+        account,
+        period,
+        dueDate: `${period}-28`,
+        // Deterministic, varied amounts in fils: 12.750 KWD, 18.250 KWD, …
+        amountMinor: base + i * 5_500 + p * 1_125,
+        currency: 'KWD' as const,
+      })),
+    ),
   );
 }
 
-export const EW_ENTITY = { ar: 'وزارة الكهرباء والماء', en: 'Ministry of Electricity and Water' };
-export const EW_DESCRIPTION = { ar: 'فاتورة الكهرباء والماء', en: 'Electricity & water bill' };
+export interface DemoPerson {
+  nationalId: string;
+  fines: WireFine[];
+  residency: WireResidency;
+  passport: WirePassport;
+  civilIdCard: WireCivilIdCard;
+}
+
+const fine = (fineId: string, issuedAt: string, plate: string, place: [string, string], violation: [string, string], amountMinor: number): WireFine => ({
+  fineId,
+  issuedAt,
+  plate,
+  place: bi(...place),
+  violation: bi(...violation),
+  amount: { amountMinor, currency: 'KWD' },
+});
+
+const COLLECT = bi('مركز خدمة مجمع الوزارات', 'Government Mall service centre');
+
+/** Demo visitors: valid Kuwaiti civil numbers (check digit included), made, not invented by hand. */
+export function demoPeople(): DemoPerson[] {
+  const [a, b, c, d] = ['1985-03-14', '1990-11-02', '2001-06-30', '1978-01-09'].map((birth) => makeKuwaitCivilNumber(birth)) as [string, string, string, string];
+  return [
+    {
+      nationalId: a,
+      fines: [
+        fine(`TF-${a.slice(-6)}-1`, '2026-09-12', '12/34567', ['طريق الفحيحيل السريع', 'Fahaheel Expressway'], ['تجاوز السرعة المقررة', 'Speeding'], 20_000),
+        fine(`TF-${a.slice(-6)}-2`, '2026-10-03', '12/34567', ['شارع الخليج العربي', 'Arabian Gulf Street'], ['الوقوف في مكان ممنوع', 'No-parking zone'], 5_000),
+      ],
+      residency: { status: 'valid', expiryDate: '2027-08-31', kind: bi('إقامة عمل', 'Work residency') },
+      passport: { status: 'readyForCollection', updatedAt: '2026-11-01', collectionPoint: COLLECT },
+      civilIdCard: { status: 'inProduction', updatedAt: '2026-11-10' },
+    },
+    {
+      nationalId: b,
+      fines: [fine(`TF-${b.slice(-6)}-1`, '2026-08-21', '45/11223', ['الدائري الخامس', 'Fifth Ring Road'], ['استخدام الهاتف أثناء القيادة', 'Phone use while driving'], 50_000)],
+      residency: { status: 'expiringSoon', expiryDate: '2026-12-15', kind: bi('إقامة التحاق بعائل', 'Family residency') },
+      passport: { status: 'inProgress', updatedAt: '2026-11-05' },
+      civilIdCard: { status: 'readyForCollection', updatedAt: '2026-11-12', collectionPoint: COLLECT },
+    },
+    {
+      nationalId: c,
+      fines: [],
+      residency: { status: 'expired', expiryDate: '2026-06-30', kind: bi('إقامة عمل', 'Work residency') },
+      passport: { status: 'none' },
+      civilIdCard: { status: 'delivered', updatedAt: '2026-07-01' },
+    },
+    {
+      nationalId: d,
+      fines: [fine(`TF-${d.slice(-6)}-1`, '2026-10-28', '7/90001', ['شارع الجهراء', 'Jahra Road'], ['قطع الإشارة الحمراء', 'Red light'], 100_000)],
+      residency: { status: 'none' },
+      passport: { status: 'received', updatedAt: '2026-11-18' },
+      civilIdCard: { status: 'none' },
+    },
+  ];
+}

@@ -1,16 +1,44 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { postingSchema, type WireBill } from '../gateway/wire.ts';
+import { fileURLToPath } from 'node:url';
 import { DemoStore } from './demo-store.ts';
-import { EW_DESCRIPTION, EW_ENTITY } from './seed.ts';
+import { route, type Reply, type RouteContext } from './routes.ts';
 
-export type DemoFault = { mode: 'none' } | { mode: 'error500' } | { mode: 'delay'; ms: number } | { mode: 'resetAfterCommit' };
+/**
+ * Faults on demand, for tests and demos. down: the connection is cut before any answer;
+ * error500: 503 on everything but health; delay: wait before handling; resetAfterCommit: commit
+ * a keyed POST, then cut the connection (the kiosk must retry with the same key); slow: answer
+ * headers at once and the body after `ms`.
+ */
+export type DemoFault =
+  | { mode: 'none' }
+  | { mode: 'down' }
+  | { mode: 'error500' }
+  | { mode: 'delay'; ms: number }
+  | { mode: 'resetAfterCommit' }
+  | { mode: 'slow'; ms: number };
+
+export interface DemoGatewayOptions {
+  dbFile: string;
+  port?: number;
+  host?: string;
+  /** Folder of `<profile>.json` catalogues; default assets/catalogue/. */
+  catalogueDir?: string;
+  now?: () => Date;
+  /** Called after a keyed POST committed and before it is answered (crash tests hold or observe it here). */
+  onCommit?: (kind: 'payment' | 'complaint' | 'ticket', key: string) => void | Promise<void>;
+}
 
 export interface DemoGateway {
   readonly url: string;
   readonly port: number;
   readonly store: DemoStore;
-  setFault(f: DemoFault): void;
+  /** A fixed fault, or a picker asked once per request (random fault mixes). */
+  setFault(f: DemoFault | ((path: string) => DemoFault)): void;
+  /** Replaces the onCommit hook (crash tests arm it per run). */
+  setCommitHook(fn: DemoGatewayOptions['onCommit']): void;
+  /** Requests answered, by HTTP status (faults that cut the connection count as 0). */
+  readonly served: Map<number, number>;
   /** Stop listening (the network "drops"); the database stays. */
   stop(): Promise<void>;
   /** Listen again on the same port. */
@@ -18,63 +46,61 @@ export interface DemoGateway {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 256 * 1024;
+const DEFAULT_CATALOGUES = fileURLToPath(new URL('../../assets/catalogue/', import.meta.url));
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const c of req as AsyncIterable<Buffer>) {
-    size += c.length;
-    if (size > MAX_BODY) throw new Error('body too large');
-    chunks.push(c);
-  }
-  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-}
-
-/** A real HTTP server on loopback implementing the gateway API, with faults on demand. */
-export async function startDemoGateway(opts: { dbFile: string; port?: number; host?: string }): Promise<DemoGateway> {
-  const store = new DemoStore(opts.dbFile);
+/** A real HTTP server on loopback implementing openapi.yaml, with faults on demand. */
+export async function startDemoGateway(opts: DemoGatewayOptions): Promise<DemoGateway> {
+  const now = opts.now ?? (() => new Date());
+  const store = new DemoStore(opts.dbFile, { now });
   const host = opts.host ?? '127.0.0.1';
-  let fault: DemoFault = { mode: 'none' };
+  let fault: DemoFault | ((path: string) => DemoFault) = { mode: 'none' };
+  let onCommit = opts.onCommit;
   const sockets = new Set<Socket>();
+  const served = new Map<number, number>();
+  const count = (status: number) => served.set(status, (served.get(status) ?? 0) + 1);
+
+  function send(res: ServerResponse, reply: Reply, slowMs = 0): void {
+    count(reply.status);
+    if (reply.status === 304) {
+      res.writeHead(304);
+      res.end();
+      return;
+    }
+    res.writeHead(reply.status, { 'content-type': 'application/json' });
+    const body = JSON.stringify(reply.body);
+    if (slowMs <= 0) return void res.end(body);
+    // Headers now, body later: the client's timeout must cover the whole body.
+    res.flushHeaders();
+    const timer = setTimeout(() => res.end(body), slowMs);
+    res.on('close', () => clearTimeout(timer));
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://gateway');
-    if (fault.mode === 'delay') await new Promise((r) => setTimeout(r, (fault as { ms: number }).ms));
-    if (fault.mode === 'error500' && url.pathname !== '/v1/health') return send(res, 503, { error: { code: 'unavailable', message: 'demo fault' } });
-    if (req.method === 'GET' && url.pathname === '/v1/health') return send(res, 200, { status: 'ok', time: new Date().toISOString() });
-
-    const bill = /^\/v1\/bills\/([a-zA-Z]+)\/([^/]+)$/.exec(url.pathname);
-    if (req.method === 'GET' && bill) {
-      const found = store.outstandingBill(bill[1]!, decodeURIComponent(bill[2]!));
-      if (!found) return send(res, 404, { error: { code: 'noOutstandingBill', message: 'no outstanding bill for this account' } });
-      const body: WireBill = { ...found, entity: EW_ENTITY, description: EW_DESCRIPTION };
-      return send(res, 200, body);
+    const f = typeof fault === 'function' ? fault(url.pathname) : fault;
+    if (f.mode === 'down') {
+      count(0);
+      return void req.socket.destroy();
     }
-
-    if (req.method === 'POST' && url.pathname === '/v1/payments') {
-      const key = req.headers['idempotency-key'];
-      if (typeof key !== 'string' || key.length < 8 || key.length > 128) {
-        return send(res, 400, { error: { code: 'idempotencyKeyRequired', message: 'Idempotency-Key header required' } });
-      }
-      let parsed;
-      try {
-        parsed = postingSchema.safeParse(await readJson(req));
-      } catch {
-        return send(res, 400, { error: { code: 'badJson', message: 'body is not JSON' } });
-      }
-      if (!parsed.success) return send(res, 422, { error: { code: 'invalidPosting', message: parsed.error.issues[0]?.message ?? 'invalid' } });
-      const ack = store.recordPosting(key, parsed.data, new Date().toISOString());
-      // Simulates a connection lost after the gateway committed: the kiosk must retry with the same key.
-      if (fault.mode === 'resetAfterCommit') return void req.socket.destroy();
-      return send(res, ack.duplicate ? 200 : 201, ack);
-    }
-    send(res, 404, { error: { code: 'notFound', message: 'no such endpoint' } });
+    if (f.mode === 'delay') await new Promise((r) => setTimeout(r, f.ms));
+    if (f.mode === 'error500' && url.pathname !== '/v1/health') return send(res, { status: 503, body: { error: { code: 'unavailable', message: 'demo fault' } } });
+    const ctx: RouteContext = {
+      store,
+      now,
+      catalogueDir: opts.catalogueDir ?? DEFAULT_CATALOGUES,
+      afterCommit: async (kind, key) => {
+        await onCommit?.(kind, key);
+        // Simulates a connection lost after the gateway committed: the kiosk must retry with the same key.
+        if (f.mode === 'resetAfterCommit') {
+          count(0);
+          req.socket.destroy();
+          return false;
+        }
+        return true;
+      },
+    };
+    const reply = await route(req, url, ctx);
+    if (reply && !req.socket.destroyed) send(res, reply, f.mode === 'slow' ? f.ms : 0);
   }
 
   let server: Server | undefined;
@@ -82,8 +108,11 @@ export async function startDemoGateway(opts: { dbFile: string; port?: number; ho
 
   async function start(): Promise<void> {
     const s = createServer((req, res) => {
-      handle(req, res).catch(() => send(res, 500, { error: { code: 'internal', message: 'internal error' } }));
+      handle(req, res).catch(() => {
+        if (!res.headersSent && !req.socket.destroyed) send(res, { status: 500, body: { error: { code: 'internal', message: 'internal error' } } });
+      });
     });
+    s.keepAliveTimeout = 1000;
     s.on('connection', (sock) => {
       sockets.add(sock);
       sock.on('close', () => sockets.delete(sock));
@@ -113,7 +142,9 @@ export async function startDemoGateway(opts: { dbFile: string; port?: number; ho
       return port;
     },
     store,
+    served,
     setFault: (f) => (fault = f),
+    setCommitHook: (fn) => (onCommit = fn),
     stop,
     start,
     async close() {

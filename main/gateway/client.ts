@@ -1,5 +1,31 @@
 import type { z } from 'zod';
-import { type BillService, billSchema, errorBodySchema, healthSchema, postingAckSchema, type WireBill, type WirePosting, type WirePostingAck } from './wire.ts';
+import {
+  type BillService,
+  billSchema,
+  catalogueEnvelopeSchema,
+  civilIdCardSchema,
+  complaintStatusSchema,
+  errorBodySchema,
+  finesSchema,
+  healthSchema,
+  passportSchema,
+  paymentVerificationSchema,
+  postingAckSchema,
+  residencySchema,
+  ticketSchema,
+  type WireBill,
+  type WireCivilIdCard,
+  type WireComplaint,
+  type WireComplaintStatus,
+  type WireFine,
+  type WirePassport,
+  type WirePaymentVerification,
+  type WirePosting,
+  type WirePostingAck,
+  type WireResidency,
+  type WireTicket,
+  type WireTicketRequest,
+} from './wire.ts';
 
 /**
  * Why a gateway call failed. `transient` failures (network, timeout, 5xx, 429) are retried
@@ -26,34 +52,53 @@ export interface GatewayClientOptions {
   onOutcome?: (reachable: boolean) => void;
 }
 
+export type CatalogueProfile = 'KW' | 'BH' | 'QA';
+
 export interface GatewayClient {
   health(): Promise<void>;
   lookupBill(service: BillService, account: string): Promise<WireBill>;
+  trafficFines(nationalId: string): Promise<WireFine[]>;
+  residencyStatus(nationalId: string): Promise<WireResidency>;
+  passportStatus(nationalId: string): Promise<WirePassport>;
+  civilIdCardStatus(nationalId: string): Promise<WireCivilIdCard>;
   postPayment(posting: WirePosting, idempotencyKey: string): Promise<WirePostingAck>;
+  verifyPayment(transactionId: string): Promise<WirePaymentVerification>;
+  submitComplaint(c: WireComplaint, idempotencyKey: string): Promise<WireComplaintStatus>;
+  complaintStatus(trackingNumber: string): Promise<WireComplaintStatus>;
+  issueTicket(t: WireTicketRequest, idempotencyKey: string): Promise<WireTicket>;
+  /** null = not modified since `sinceVersion` (HTTP 304). */
+  fetchCatalogue(profile: CatalogueProfile, sinceVersion: number): Promise<{ version: number; catalogue: unknown } | null>;
 }
+
+const NOT_MODIFIED = Symbol('notModified');
 
 export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
   const timeoutMs = opts.timeoutMs ?? 8000;
 
-  async function request<T>(path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T> {
+  async function request<T>(path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T | typeof NOT_MODIFIED> {
     let res: Response;
+    let text: string;
     try {
       res = await fetch(new URL(path, opts.baseUrl), {
         ...init,
         headers: { 'content-type': 'application/json', 'x-kiosk-id': opts.kioskId, ...init.headers },
         signal: AbortSignal.timeout(timeoutMs),
       });
+      // The body is read under the same timeout: a gateway that stalls mid-body is as bad as a silent one.
+      text = await res.text();
     } catch (err) {
       opts.onOutcome?.(false);
       const why = err instanceof Error && err.name === 'TimeoutError' ? 'timed out' : 'unreachable';
       throw new GatewayError('transient', `gateway ${why}`);
     }
     opts.onOutcome?.(res.status < 500);
+    if (res.status === 304) return NOT_MODIFIED;
     let body: unknown;
     try {
-      body = await res.json();
+      body = JSON.parse(text);
     } catch {
-      throw new GatewayError(res.ok ? 'invalidResponse' : 'transient', `gateway answered ${res.status} without JSON`, res.status);
+      // A proxy's HTML error page is classified by its status below; a 2xx without JSON breaks the contract.
+      if (res.ok) throw new GatewayError('invalidResponse', `gateway answered ${res.status} without JSON`, res.status);
     }
     if (!res.ok) {
       const err = errorBodySchema.safeParse(body);
@@ -68,19 +113,40 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
     return parsed.data;
   }
 
+  /** Calls that cannot answer 304. */
+  async function call<T>(path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T> {
+    const r = await request(path, schema, init);
+    if (r === NOT_MODIFIED) throw new GatewayError('invalidResponse', 'gateway answered 304 to a request without a version', 304);
+    return r;
+  }
+
+  // Personal identifiers go in POST bodies only, never in URLs (proxies and access logs keep URLs).
+  const byNationalId = <T>(path: string, schema: z.ZodType<T>, nationalId: string) =>
+    call(path, schema, { method: 'POST', body: JSON.stringify({ nationalId }) });
+  const keyed = <T>(path: string, schema: z.ZodType<T>, body: unknown, key: string) =>
+    call(path, schema, { method: 'POST', headers: { 'idempotency-key': key }, body: JSON.stringify(body) });
+
   return {
     async health() {
-      await request('/v1/health', healthSchema);
+      await call('/v1/health', healthSchema);
     },
     lookupBill(service, account) {
-      return request(`/v1/bills/${service}/${encodeURIComponent(account)}`, billSchema);
+      return call(`/v1/bills/${encodeURIComponent(service)}/${encodeURIComponent(account)}`, billSchema);
     },
-    postPayment(posting, idempotencyKey) {
-      return request('/v1/payments', postingAckSchema, {
-        method: 'POST',
-        headers: { 'idempotency-key': idempotencyKey },
-        body: JSON.stringify(posting),
-      });
+    async trafficFines(nationalId) {
+      return (await byNationalId('/v1/traffic-fines/query', finesSchema, nationalId)).fines;
+    },
+    residencyStatus: (nationalId) => byNationalId('/v1/residency/status', residencySchema, nationalId),
+    passportStatus: (nationalId) => byNationalId('/v1/passport/status', passportSchema, nationalId),
+    civilIdCardStatus: (nationalId) => byNationalId('/v1/civil-id-card/status', civilIdCardSchema, nationalId),
+    postPayment: (posting, key) => keyed('/v1/payments', postingAckSchema, posting, key),
+    verifyPayment: (transactionId) => call(`/v1/payments/${encodeURIComponent(transactionId)}`, paymentVerificationSchema),
+    submitComplaint: (c, key) => keyed('/v1/complaints', complaintStatusSchema, c, key),
+    complaintStatus: (trackingNumber) => call(`/v1/complaints/${encodeURIComponent(trackingNumber)}`, complaintStatusSchema),
+    issueTicket: (t, key) => keyed('/v1/tickets', ticketSchema, t, key),
+    async fetchCatalogue(profile, sinceVersion) {
+      const r = await request(`/v1/catalogue/${encodeURIComponent(profile)}?since=${Math.max(0, Math.floor(sinceVersion))}`, catalogueEnvelopeSchema);
+      return r === NOT_MODIFIED ? null : { version: r.version, catalogue: r.catalogue };
     },
   };
 }

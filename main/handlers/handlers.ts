@@ -1,28 +1,21 @@
 import type { Handlers } from '../bridge/dispatcher.ts';
 import type { DeviceSummary, KioskInfo } from '../contract/api.ts';
-import { KioskError } from '../contract/result.ts';
-import { GatewayError, type GatewayClient } from '../gateway/client.ts';
 import type { PaymentService } from '../payment/payment-service.ts';
 import { toPaymentView } from '../payment/payment-view.ts';
 import type { VisitorSessions } from '../session/visitor-session.ts';
+import type { IdentityService } from '../session/identity-service.ts';
+import { visitorHandlers, type VisitorHandlerDeps } from './visitor-handlers.ts';
+import { serviceHandlers, type ServiceHandlerDeps } from './service-handlers.ts';
 
 export interface HandlerDeps {
   info: () => Omit<KioskInfo, 'online' | 'devices'>;
   isOnline: () => boolean;
   devices: () => DeviceSummary[];
   sessions: VisitorSessions;
-  gateway: GatewayClient;
+  identity: IdentityService;
   payments: PaymentService;
-}
-
-/** Maps gateway failures to what the visitor can act on. */
-function fromGateway(err: unknown): never {
-  if (err instanceof GatewayError) {
-    if (err.kind === 'notFound') throw new KioskError('notFound', err.message);
-    if (err.kind === 'transient') throw new KioskError('offline', err.message);
-    throw new KioskError('gatewayError', err.message);
-  }
-  throw err;
+  visitor: VisitorHandlerDeps;
+  services: ServiceHandlerDeps;
 }
 
 /** The one typed handler map behind both transports. */
@@ -38,20 +31,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
       d.sessions.end();
       return null;
     },
-    'bill.lookup': async ({ service, account }) => {
-      d.sessions.require();
-      const bill = await d.gateway.lookupBill(service, account).catch(fromGateway);
-      d.sessions.rememberPayable({
-        payableId: bill.billId,
-        kind: 'bill',
-        reference: bill.billId,
-        detail: bill.account,
-        entity: bill.entity,
-        label: bill.description ?? bill.entity,
-        amount: bill.amount,
-      });
-      return bill;
-    },
     'payment.start': ({ payableIds }) => d.payments.start(payableIds),
     'payment.get': ({ transactionId }) => toPaymentView(d.payments.get(transactionId)),
     'payment.cancel': async ({ transactionId }) => {
@@ -59,5 +38,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return null;
     },
     'receipt.print': async ({ transactionId }) => ({ printed: await d.payments.printReceipt(transactionId) }),
+    ...visitorHandlers(d.visitor),
+    ...serviceHandlers(d.services),
   };
 }

@@ -1,35 +1,59 @@
 import type { Db } from '../store/database.ts';
 import type { OutboxRepo, OutboxRow } from '../store/outbox-repo.ts';
 import type { TransactionsRepo } from '../store/transactions-repo.ts';
+import type { RecordsRepo } from '../store/records-repo.ts';
 import { GatewayError, type GatewayClient } from '../gateway/client.ts';
-import type { WirePosting } from '../gateway/wire.ts';
 import type { Logger } from '../log/logger.ts';
 import { backoffDelay } from './backoff.ts';
+import { createDeliveries, type Delivery } from './deliveries.ts';
 
 export interface OutboxSenderDeps {
   db: Db;
   outbox: OutboxRepo;
   transactions: TransactionsRepo;
+  /** Complaints and tickets (their rows are updated on delivery); optional for payment-only set-ups. */
+  records?: RecordsRepo;
   gateway: GatewayClient;
   log: Logger;
   now: () => Date;
   backoff: { baseMs: number; capMs: number };
+  /** Random source of the backoff jitter (tests make it deterministic). */
+  random?: () => number;
+  /**
+   * When a lane's backlog reaches this many rows, up to this many rows are in flight at once
+   * (default 8); below it the lane sends strictly one at a time, in order.
+   */
+  batchSize?: number;
   /** Called after a row's transaction changes posting state. */
   onPostingChanged: (transactionId: string) => void;
+  /** Called after any row left the pending state (delivered or dead). */
+  onSettled?: (row: OutboxRow, state: 'delivered' | 'dead') => void;
 }
 
+type SendResult = { left: true } | { left: false; nextAttemptAt: number };
+
 /**
- * Delivers outbox rows in FIFO order, one sender at a time. A row is marked delivered only
- * after the gateway acknowledged it; the gateway deduplicates on the idempotency key, so
- * re-sending after a lost response is safe.
+ * Delivers outbox rows, one sender at a time. Each kind is its own FIFO lane and lanes run
+ * side by side, so a slow kind never holds up another. A row is marked delivered only after
+ * the gateway acknowledged it; the gateway deduplicates on the idempotency key, so re-sending
+ * after a lost response is safe (at-least-once sending, exactly-once effect). Permanent
+ * failures are parked as dead letters with their reason and never block the rows behind.
  */
 export class OutboxSender {
   #running = false;
   #again = false;
   #timer: NodeJS.Timeout | undefined;
   #stopped = false;
+  readonly #deliveries: Record<string, Delivery>;
 
-  constructor(private readonly d: OutboxSenderDeps) {}
+  constructor(private readonly d: OutboxSenderDeps) {
+    this.#deliveries = createDeliveries(d);
+  }
+
+  /** Whether a drain is in progress (for status screens and tests). */
+  get busy(): boolean {
+    return this.#running;
+  }
 
   /** Wake the sender (on enqueue, on reconnect). Safe to call any time. */
   wake(): void {
@@ -39,14 +63,17 @@ export class OutboxSender {
       return;
     }
     clearTimeout(this.#timer);
+    this.#timer = undefined;
     this.#running = true;
-    void this.#drain().finally(() => {
-      this.#running = false;
-      if (this.#again) {
-        this.#again = false;
-        this.wake();
-      }
-    });
+    void this.#drain()
+      .catch((err) => this.d.log.error('outbox', 'drain failed', { error: String(err) }))
+      .finally(() => {
+        this.#running = false;
+        if (this.#again) {
+          this.#again = false;
+          this.wake();
+        }
+      });
   }
 
   stop(): void {
@@ -55,51 +82,91 @@ export class OutboxSender {
   }
 
   async #drain(): Promise<void> {
-    for (;;) {
-      if (this.#stopped) return;
-      const row = this.d.outbox.head();
-      if (!row) return;
-      const wait = row.nextAttemptAt - this.d.now().getTime();
-      if (wait > 0) {
-        this.#timer = setTimeout(() => this.wake(), wait);
-        return;
-      }
-      const delivered = await this.#send(row);
-      if (!delivered) {
-        // Transient failure: the head stays where it is (FIFO); wait for its next attempt.
-        const next = this.d.outbox.head();
-        if (next) this.#timer = setTimeout(() => this.wake(), Math.max(0, next.nextAttemptAt - this.d.now().getTime()));
-        return;
-      }
+    const waits = await Promise.all(this.d.outbox.pendingKinds().map((kind) => this.#lane(kind)));
+    const due = waits.filter((w): w is number => w !== undefined);
+    if (due.length > 0 && !this.#stopped) {
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => this.wake(), Math.max(0, Math.min(...due)));
     }
   }
 
-  /** Returns true when the row left the head (delivered or dead-lettered). */
-  async #send(row: OutboxRow): Promise<boolean> {
+  /** Drains one kind; returns the ms until its next row is due, or undefined when empty. */
+  async #lane(kind: string): Promise<number | undefined> {
+    const batchSize = this.d.batchSize ?? 8;
+    for (;;) {
+      if (this.#stopped) return undefined;
+      const depth = this.d.outbox.laneDepth(kind);
+      if (depth.pending === 0) return undefined;
+      if (depth.pending >= batchSize) {
+        // Large backlog: up to batchSize rows in flight, taken in order among the due ones; a
+        // row waiting for its retry does not hold back the rows behind it.
+        const sent = await this.#pool(kind, batchSize);
+        if (sent === 0) return this.#until(this.d.outbox.laneDepth(kind).nextDueAt);
+        continue;
+      }
+      // Small backlog: strictly FIFO, one row at a time; a failing head waits for its retry.
+      const head = this.d.outbox.headOf(kind)!;
+      if (head.nextAttemptAt > this.d.now().getTime()) return this.#until(head.nextAttemptAt);
+      const r = await this.#send(head);
+      if (!r.left) return this.#until(r.nextAttemptAt);
+    }
+  }
+
+  /** Sends the due rows of a kind with at most `width` in flight; returns how many were sent. */
+  async #pool(kind: string, width: number): Promise<number> {
+    const rows = this.d.outbox.dueOf(kind, this.d.now().getTime(), width * 8);
+    let next = 0;
+    const worker = async () => {
+      while (next < rows.length && !this.#stopped) await this.#send(rows[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(width, rows.length) }, worker));
+    return rows.length;
+  }
+
+  #until(at: number | null): number | undefined {
+    return at === null ? undefined : Math.max(0, at - this.d.now().getTime());
+  }
+
+  async #send(row: OutboxRow): Promise<SendResult> {
+    const delivery = this.#deliveries[row.kind];
     const now = () => this.d.now().toISOString();
+    if (!delivery) {
+      this.#park(row, undefined, `no delivery for outbox kind ${row.kind}`, now());
+      return { left: true };
+    }
     try {
-      const ack = await this.d.gateway.postPayment(row.payload as WirePosting, row.idempotencyKey);
+      const ack = await delivery.send(row);
       this.d.db.transaction(() => {
         this.d.outbox.markDelivered(row.id, now());
-        if (row.transactionId) this.d.transactions.setPostingState(row.transactionId, 'delivered', now());
+        delivery.delivered(row, ack, now());
       })();
-      this.d.log.info('outbox', 'delivered', { row: row.id, postingId: ack.postingId, duplicate: ack.duplicate });
+      this.d.log.info('outbox', 'delivered', { row: row.id, kind: row.kind });
+      this.#settled(row, 'delivered');
     } catch (err) {
       const e = err instanceof GatewayError ? err : new GatewayError('transient', String(err));
       if (e.kind === 'permanent' || e.kind === 'notFound') {
-        this.d.db.transaction(() => {
-          this.d.outbox.markDead(row.id, e.message);
-          if (row.transactionId) this.d.transactions.setPostingState(row.transactionId, 'dead', now());
-        })();
-        this.d.log.error('outbox', 'parked in dead letter', { row: row.id, status: e.status, error: e.message });
+        this.#park(row, delivery, e.message, now());
+        this.d.log.error('outbox', 'parked in dead letter', { row: row.id, kind: row.kind, status: e.status, error: e.message });
       } else {
-        const next = this.d.now().getTime() + backoffDelay(row.attempts, this.d.backoff);
-        this.d.outbox.recordFailure(row.id, e.message, next);
-        this.d.log.warn('outbox', 'delivery failed, will retry', { row: row.id, attempts: row.attempts + 1, error: e.message });
-        return false;
+        const next = this.d.now().getTime() + backoffDelay(row.attempts, this.d.backoff, this.d.random);
+        this.d.outbox.recordFailure(row.id, e.message, next, now());
+        this.d.log.warn('outbox', 'delivery failed, will retry', { row: row.id, kind: row.kind, attempts: row.attempts + 1, error: e.message });
+        return { left: false, nextAttemptAt: next };
       }
     }
+    return { left: true };
+  }
+
+  #park(row: OutboxRow, delivery: Delivery | undefined, reason: string, now: string): void {
+    this.d.db.transaction(() => {
+      this.d.outbox.markDead(row.id, reason, now);
+      delivery?.dead(row, now);
+    })();
+    this.#settled(row, 'dead');
+  }
+
+  #settled(row: OutboxRow, state: 'delivered' | 'dead'): void {
     if (row.transactionId) this.d.onPostingChanged(row.transactionId);
-    return true;
+    this.d.onSettled?.(row, state);
   }
 }

@@ -10,7 +10,10 @@ import type { WirePosting } from '../gateway/wire.ts';
 import type { CountryProfile } from '../profiles/profiles.ts';
 import type { VisitorSessions } from '../session/visitor-session.ts';
 import type { Logger } from '../log/logger.ts';
-import { reconcile } from './reconcile.ts';
+import { reconcile, type ReconcileOptions } from './reconcile.ts';
+import { canTransition, type CrashPoint } from './payment-states.ts';
+import { AuditRepo } from '../store/audit-repo.ts';
+import type { PaymentState } from '../contract/api.ts';
 import { toPaymentView } from './payment-view.ts';
 import type { ReceiptContext } from '../receipt/payment-receipt.ts';
 import { buildPaymentReceipt } from '../receipt/payment-receipt.ts';
@@ -34,6 +37,10 @@ export interface PaymentServiceDeps {
   isOnline: () => boolean;
   /** How long a receipt waits for the gateway's ack while online, so it can say "paid" instead of "pending". */
   postingGraceMs?: number;
+  /** How often to ask a terminal that cannot answer yet before flagging (default 5 × 1 s). */
+  reconcile?: ReconcileOptions;
+  /** Crash tests only: called at named points of the payment path (the child kills itself there). */
+  crashPoint?: (point: CrashPoint) => void;
 }
 
 const toTerminalData = (r: TerminalReceipt): TerminalData => ({
@@ -47,15 +54,20 @@ const toTerminalData = (r: TerminalReceipt): TerminalData => ({
 });
 
 /**
- * The payment state machine: created → authorizing → approved | declined | aborted | flagged,
- * then receipt and posting. Each transition is one SQLite transaction, and the posting's
- * outbox row is written in the same transaction as the approval.
+ * The payment state machine (payment-states.ts): created → authorizing → approved | declined |
+ * aborted | flagged, then receipt and posting in their own columns. Each transition is one
+ * SQLite transaction, and the posting's outbox row (with its idempotency key, made here, before
+ * any send) is written in the same transaction as the approval.
  */
 export class PaymentService {
   #active: Promise<void> | undefined;
   readonly #postingWaiters = new Map<string, () => void>();
 
-  constructor(private readonly d: PaymentServiceDeps) {}
+  readonly #audit: AuditRepo;
+
+  constructor(private readonly d: PaymentServiceDeps) {
+    this.#audit = new AuditRepo(d.db);
+  }
 
   start(payableIds: string[]): { transactionId: string } {
     const session = this.d.sessions.require();
@@ -107,15 +119,37 @@ export class PaymentService {
     await this.#active;
   }
 
-  /** Start-up recovery: resolve every payment left mid-flight by asking the terminal. */
+  /**
+   * Start-up recovery: resolve every payment left mid-flight by asking the terminal (never by
+   * paying again). Approved payments whose receipt never printed are marked so (the visitor is gone).
+   */
   async recover(): Promise<void> {
     for (const tx of this.d.transactions.inState('created')) {
-      this.d.transactions.transition(tx.id, 'created', 'aborted', this.#now(), { declineReason: 'interrupted before the terminal was asked' });
+      this.#transition(tx.id, 'created', 'aborted', this.#now(), { declineReason: 'interrupted before the terminal was asked' });
     }
     for (const tx of this.d.transactions.inState('authorizing')) {
       this.d.log.warn('payment', 'reconciling a payment interrupted at the terminal', { transactionId: tx.id });
       await this.#settle(tx, { kind: 'unknown', reason: 'kiosk restarted during authorization' });
     }
+    for (const tx of this.d.transactions.inState('approved')) {
+      if (tx.receiptState !== 'none') continue;
+      this.d.db.transaction(() => {
+        this.d.transactions.setReceiptState(tx.id, 'failed', this.#now());
+        this.#audit.append({ at: this.#now(), actor: 'kiosk', action: 'receipt.notPrinted', detail: { transactionId: tx.id, reason: 'kiosk restarted before printing' } });
+      })();
+    }
+  }
+
+  /** Payments a technician must resolve (the technician screen lists them with the audit log). */
+  flagged(): TransactionRow[] {
+    return this.d.transactions.flagged();
+  }
+
+  /** Technician action: ask the terminal again about a flagged payment. Returns the new state. */
+  async retryFlagged(id: string): Promise<PaymentState> {
+    const tx = this.get(id);
+    if (tx.state !== 'flagged') throw new KioskError('conflict', 'payment is not flagged');
+    return this.#settle(tx, { kind: 'unknown', reason: 'technician asked again' });
   }
 
   /** The receipt as it prints now: "posting pending" until the gateway acknowledged. */
@@ -137,46 +171,83 @@ export class PaymentService {
 
   async #run(id: string): Promise<void> {
     const tx = this.get(id);
-    this.d.transactions.transition(id, 'created', 'authorizing', this.#now());
+    this.#transition(id, 'created', 'authorizing', this.#now());
     this.#push(id);
+    this.d.crashPoint?.('beforeTerminal');
     const outcome = await this.d.terminal
       .authorize({ amountMinor: tx.amountMinor, currencyNumeric: this.d.profile.currencyNumeric, reference: id }, (p) =>
         this.d.emit('payment.progress', { transactionId: id, code: p.code }),
       )
       .catch((err): PaymentOutcome => ({ kind: 'unknown', reason: String(err) }));
+    if (outcome.kind === 'approved') this.d.crashPoint?.('approvedNotJournaled');
     const settled = await this.#settle(this.get(id), outcome);
     if (settled !== 'approved') return;
+    this.d.crashPoint?.('journaledNotPrinted');
     if (this.d.isOnline()) await this.#waitForPosting(id, this.d.postingGraceMs ?? 2000);
     await this.printReceipt(id);
+    this.d.crashPoint?.('printedNotPosted');
   }
 
-  async #settle(tx: TransactionRow, outcome: PaymentOutcome): Promise<TransactionRow['state']> {
-    const now = this.#now();
+  async #settle(tx: TransactionRow, outcome: PaymentOutcome): Promise<PaymentState> {
+    const from = tx.state;
     let result = outcome;
     if (outcome.kind === 'unknown') {
-      const r = await reconcile(tx, this.d.terminal, this.d.transactions);
-      if (r.kind === 'flagged') {
-        this.d.transactions.transition(tx.id, 'authorizing', 'flagged', now, { declineReason: r.reason });
-        this.d.log.error('payment', 'payment needs a technician', { transactionId: tx.id, reason: r.reason });
-        this.#push(tx.id);
-        return 'flagged';
-      }
+      const r = await reconcile(tx, this.d.terminal, this.d.transactions, this.d.reconcile ?? { attempts: 5, retryDelayMs: 1000 });
+      if (r.kind === 'mismatch') return this.#reverseMismatch(tx, r.receipt, r.reason);
+      if (r.kind === 'flagged') return this.#flag(tx, r.reason);
+      this.#audit.append({ at: this.#now(), actor: 'kiosk', action: `payment.reconciled.${r.kind}`, detail: { transactionId: tx.id, why: outcome.reason, ...(r.kind === 'aborted' && { reason: r.reason }) } });
       result = r.kind === 'approved' ? r : { kind: 'aborted', reason: r.reason };
     }
+    const now = this.#now();
     if (result.kind === 'approved') {
-      this.#approve(tx, result.receipt, now);
+      this.#approve(tx, from, result.receipt, now);
       this.d.onEnqueued();
     } else if (result.kind === 'declined') {
-      this.d.transactions.transition(tx.id, 'authorizing', 'declined', now, { declineReason: result.reason });
+      this.#transition(tx.id, from, 'declined', now, { declineReason: result.reason });
     } else {
-      this.d.transactions.transition(tx.id, 'authorizing', 'aborted', now, { declineReason: result.reason });
+      this.#transition(tx.id, from, 'aborted', now, { declineReason: result.reason });
     }
     this.#push(tx.id);
     return result.kind === 'approved' ? 'approved' : result.kind === 'declined' ? 'declined' : 'aborted';
   }
 
+  /** Flagged for a technician, visibly: the state and an audit-log entry in one transaction. */
+  #flag(tx: TransactionRow, reason: string): PaymentState {
+    const now = this.#now();
+    if (tx.state !== 'flagged') {
+      this.d.db.transaction(() => {
+        this.#transition(tx.id, tx.state, 'flagged', now, { declineReason: reason });
+        this.#audit.append({ at: now, actor: 'kiosk', action: 'payment.flagged', detail: { transactionId: tx.id, amountMinor: tx.amountMinor, reason } });
+      })();
+    }
+    this.d.log.error('payment', 'payment needs a technician', { transactionId: tx.id, reason });
+    this.#push(tx.id);
+    return 'flagged';
+  }
+
+  /**
+   * The terminal approved an amount that is not this payment's: the visitor's card was charged
+   * for nothing the kiosk can post, so the approval is reversed. If the reversal fails, flag it.
+   */
+  async #reverseMismatch(tx: TransactionRow, receipt: TerminalReceipt, reason: string): Promise<PaymentState> {
+    const out = await this.d.terminal.reverse(receipt.receiptNumber).catch((err): PaymentOutcome => ({ kind: 'unknown', reason: String(err) }));
+    if (out.kind !== 'approved') return this.#flag(tx, `${reason}; reversal of receipt ${receipt.receiptNumber} failed: ${out.kind}`);
+    const now = this.#now();
+    this.d.db.transaction(() => {
+      this.#transition(tx.id, tx.state, 'aborted', now, { declineReason: `reversed: ${reason}` });
+      this.#audit.append({ at: now, actor: 'kiosk', action: 'payment.reversed', detail: { transactionId: tx.id, receiptNumber: receipt.receiptNumber, traceNumber: receipt.traceNumber, amountMinor: receipt.amountMinor } });
+    })();
+    this.#push(tx.id);
+    return 'aborted';
+  }
+
+  #transition(id: string, from: PaymentState, to: PaymentState, now: string, extra: { terminal?: TerminalData; declineReason?: string } = {}): void {
+    if (!canTransition(from, to)) throw new Error(`transaction ${id}: ${from} → ${to} is not a payment transition`);
+    this.d.transactions.transition(id, from, to, now, extra);
+  }
+
   /** Approval and its posting in one durable transaction: neither exists without the other. */
-  #approve(tx: TransactionRow, receipt: TerminalReceipt, now: string): void {
+  #approve(tx: TransactionRow, from: PaymentState, receipt: TerminalReceipt, now: string): void {
     const posting: WirePosting = {
       transactionId: tx.id,
       kioskId: this.d.kioskId,
@@ -186,7 +257,7 @@ export class PaymentService {
       terminal: { terminalId: receipt.terminalId, traceNumber: receipt.traceNumber, receiptNumber: receipt.receiptNumber, authCode: receipt.authCode },
     };
     this.d.db.transaction(() => {
-      this.d.transactions.transition(tx.id, 'authorizing', 'approved', now, { terminal: toTerminalData(receipt) });
+      this.#transition(tx.id, from, 'approved', now, { terminal: toTerminalData(receipt) });
       this.d.transactions.setPostingState(tx.id, 'pending', now);
       this.d.outbox.enqueue({ kind: 'payment', idempotencyKey: randomUUID(), transactionId: tx.id, payload: posting, now });
     })();

@@ -1,33 +1,58 @@
-import type { LastTransaction, PaymentTerminal } from '../../drivers/payment/terminal.ts';
+import type { LastTransaction, PaymentTerminal, TerminalReceipt } from '../../drivers/payment/terminal.ts';
 import type { TransactionRow, TransactionsRepo } from '../store/transactions-repo.ts';
 
 export type Reconciled =
-  | { kind: 'approved'; receipt: Extract<LastTransaction, { kind: 'approved' }>['receipt'] }
+  | { kind: 'approved'; receipt: TerminalReceipt }
   | { kind: 'aborted'; reason: string }
+  /** The terminal approved something new that is not this payment's amount: to be reversed. */
+  | { kind: 'mismatch'; receipt: TerminalReceipt; reason: string }
   | { kind: 'flagged'; reason: string };
+
+export interface ReconcileOptions {
+  /** Times to ask a terminal that cannot answer yet (link coming back) before flagging. */
+  attempts?: number;
+  retryDelayMs?: number;
+}
+
+const TRACE_MODULO = 999_999;
+
+/** Trace numbers count 1…999999 and wrap: "newer" means ahead by less than half the circle. */
+export function traceIsNewer(candidate: number, last: number): boolean {
+  const ahead = (((candidate - last) % TRACE_MODULO) + TRACE_MODULO) % TRACE_MODULO;
+  return ahead > 0 && ahead < TRACE_MODULO / 2;
+}
 
 /**
  * Decides what happened to a payment whose outcome we did not hear, by asking the terminal
- * about its last transaction. Never re-sends the authorization. An approval counts as ours
- * only if the amount matches and its receipt number is not already in our journal.
+ * about its last transaction. Never re-sends the authorization. The terminal's last approval
+ * is this payment only if it is newer than every approval already journaled (receipt number
+ * not in the journal, trace number ahead of the last journaled one) and the amount matches.
  */
-export async function reconcile(tx: TransactionRow, terminal: PaymentTerminal, journal: TransactionsRepo): Promise<Reconciled> {
-  let last: LastTransaction;
-  try {
-    last = await terminal.lastTransaction();
-  } catch (err) {
-    return { kind: 'flagged', reason: `terminal did not answer: ${String(err)}` };
+export async function reconcile(tx: TransactionRow, terminal: PaymentTerminal, journal: TransactionsRepo, opts: ReconcileOptions = {}): Promise<Reconciled> {
+  const attempts = Math.max(1, opts.attempts ?? 1);
+  let last: LastTransaction = { kind: 'unavailable', reason: 'not asked' };
+  for (let i = 0; i < attempts; i++) {
+    if (i > 0) await new Promise((r) => setTimeout(r, opts.retryDelayMs ?? 1000));
+    last = await terminal.lastTransaction().catch((err: unknown): LastTransaction => ({ kind: 'unavailable', reason: String(err) }));
+    if (last.kind !== 'unavailable') break;
   }
+  // The terminal only tells its LAST transaction: once a later payment went to it, this one's is hidden.
+  if (last.kind !== 'unavailable' && journal.startedAfter(tx.id) > 0) return { kind: 'flagged', reason: 'later payments hide this one on the terminal: check its journal' };
   switch (last.kind) {
     case 'approved': {
       const r = last.receipt;
-      if (r.amountMinor !== tx.amountMinor) return { kind: 'aborted', reason: 'terminal last approval is for another amount' };
-      if (journal.hasReceipt(r.terminalId, r.receiptNumber)) return { kind: 'aborted', reason: 'terminal last approval is already journaled' };
+      if (journal.hasApproval(r.terminalId, r.traceNumber, r.receiptNumber)) return { kind: 'aborted', reason: 'terminal last approval is an earlier payment, already journaled' };
+      const lastTrace = journal.lastTrace(r.terminalId);
+      if (lastTrace !== undefined && !traceIsNewer(r.traceNumber, lastTrace)) return { kind: 'aborted', reason: 'terminal last approval is older than the journal' };
+      // An earlier payment still flagged may own this approval: only a person can tell.
+      if (journal.flagged().some((f) => f.id !== tx.id)) return { kind: 'flagged', reason: 'terminal approval may belong to an earlier flagged payment' };
+      if (r.amountMinor !== tx.amountMinor) return { kind: 'mismatch', receipt: r, reason: 'terminal approved another amount' };
       return { kind: 'approved', receipt: r };
     }
     case 'notApproved':
+      return { kind: 'aborted', reason: 'terminal reports its last transaction was not approved' };
     case 'none':
-      return { kind: 'aborted', reason: 'terminal reports no approval' };
+      return { kind: 'aborted', reason: 'terminal reports no transaction' };
     case 'unavailable':
       return { kind: 'flagged', reason: `terminal cannot tell: ${last.reason}` };
   }

@@ -8,6 +8,8 @@ interface SessionData {
   startedAt: number;
   /** What this visitor may pay (fetched bills and fines, chosen donations); payments may only use these. */
   payables: Map<string, Payable>;
+  /** The visitor's civil number, from a scan or the keypad. Personal data: memory only. */
+  identity: { nationalId: string; source: 'scan' | 'keypad'; documentExpired: boolean } | undefined;
 }
 
 /**
@@ -18,7 +20,7 @@ export class VisitorSessions {
   #current: SessionData | undefined;
 
   start(locale: Locale): string {
-    this.#current = { id: randomUUID(), locale, startedAt: Date.now(), payables: new Map() };
+    this.#current = { id: randomUUID(), locale, startedAt: Date.now(), payables: new Map(), identity: undefined };
     return this.#current.id;
   }
 
@@ -39,8 +41,13 @@ export class VisitorSessions {
     this.require().payables.set(p.payableId, p);
   }
 
+  setIdentity(identity: SessionData['identity']): void {
+    this.require().identity = identity;
+  }
+
   end(): void {
     this.#current?.payables.clear();
+    if (this.#current) this.#current.identity = undefined;
     this.#current = undefined;
   }
 }

@@ -9,7 +9,12 @@ export type Db = Database.Database;
  * Opens the kiosk database. WAL lets the UI read while the money path writes;
  * synchronous=FULL because a committed approval must survive a power cut.
  */
-export function openDatabase(file: string, migrations: readonly string[] = defaultMigrations): Db {
+export interface OpenOptions {
+  /** Runs inside each migration's transaction, after its SQL and before the commit (crash tests). */
+  onMigration?: (version: number) => void;
+}
+
+export function openDatabase(file: string, migrations: readonly string[] = defaultMigrations, opts: OpenOptions = {}): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -17,7 +22,7 @@ export function openDatabase(file: string, migrations: readonly string[] = defau
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   try {
-    migrate(db, migrations);
+    migrate(db, migrations, opts.onMigration);
   } catch (err) {
     db.close();
     throw err;
@@ -26,7 +31,7 @@ export function openDatabase(file: string, migrations: readonly string[] = defau
 }
 
 /** Each migration runs in its own transaction together with the version bump. */
-export function migrate(db: Db, migrations: readonly string[]): void {
+export function migrate(db: Db, migrations: readonly string[], onMigration?: (version: number) => void): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
     throw new Error(`database schema version ${current} is newer than this build knows (${migrations.length})`);
@@ -35,6 +40,7 @@ export function migrate(db: Db, migrations: readonly string[]): void {
     db.transaction(() => {
       db.exec(migrations[v]!);
       db.pragma(`user_version = ${v + 1}`);
+      onMigration?.(v + 1);
     })();
   }
 }

@@ -10,6 +10,14 @@ export interface OutboxRow {
   attempts: number;
   nextAttemptAt: number;
   lastError: string | null;
+  createdAt: string;
+}
+
+export interface OutboxStats {
+  pending: number;
+  dead: number;
+  oldestCreatedAt: string | null;
+  lastDeliveredAt: string | null;
 }
 
 interface RawRow {
@@ -22,6 +30,7 @@ interface RawRow {
   attempts: number;
   next_attempt_at: number;
   last_error: string | null;
+  created_at: string;
 }
 
 const fromRaw = (r: RawRow): OutboxRow => ({
@@ -34,6 +43,7 @@ const fromRaw = (r: RawRow): OutboxRow => ({
   attempts: r.attempts,
   nextAttemptAt: r.next_attempt_at,
   lastError: r.last_error,
+  createdAt: r.created_at,
 });
 
 /** FIFO outbox (PowerSync style): rows leave the pending state only after the server's ack. */
@@ -55,18 +65,70 @@ export class OutboxRepo {
     return r && fromRaw(r);
   }
 
+  /** The oldest pending row of one kind: each kind is its own FIFO lane. */
+  headOf(kind: string): OutboxRow | undefined {
+    const r = this.db.prepare(`SELECT * FROM outbox WHERE kind = ? AND state = 'pending' ORDER BY id LIMIT 1`).get(kind) as RawRow | undefined;
+    return r && fromRaw(r);
+  }
+
+  /** The first `limit` pending rows of one kind, in order (batched draining of a large backlog). */
+  pendingOf(kind: string, limit: number): OutboxRow[] {
+    return (this.db.prepare(`SELECT * FROM outbox WHERE kind = ? AND state = 'pending' ORDER BY id LIMIT ?`).all(kind, limit) as RawRow[]).map(fromRaw);
+  }
+
+  /** Pending rows of one kind that are due at `nowMs`, oldest first. */
+  dueOf(kind: string, nowMs: number, limit: number): OutboxRow[] {
+    return (
+      this.db.prepare(`SELECT * FROM outbox WHERE kind = ? AND state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?`).all(kind, nowMs, limit) as RawRow[]
+    ).map(fromRaw);
+  }
+
+  /** Count of pending rows of one kind and the earliest time one of them is due. */
+  laneDepth(kind: string): { pending: number; nextDueAt: number | null } {
+    const r = this.db.prepare(`SELECT COUNT(*) AS n, MIN(next_attempt_at) AS due FROM outbox WHERE kind = ? AND state = 'pending'`).get(kind) as { n: number; due: number | null };
+    return { pending: r.n, nextDueAt: r.due };
+  }
+
+  /** Kinds with pending rows. */
+  pendingKinds(): string[] {
+    return (this.db.prepare(`SELECT DISTINCT kind FROM outbox WHERE state = 'pending'`).all() as { kind: string }[]).map((r) => r.kind);
+  }
+
+  get(id: number): OutboxRow | undefined {
+    const r = this.db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as RawRow | undefined;
+    return r && fromRaw(r);
+  }
+
+  /** Dead-lettered rows with their reason, for the technician screen (never deleted). */
+  dead(): OutboxRow[] {
+    return (this.db.prepare(`SELECT * FROM outbox WHERE state = 'dead' ORDER BY id`).all() as RawRow[]).map(fromRaw);
+  }
+
+  stats(): OutboxStats {
+    const r = this.db
+      .prepare(
+        `SELECT SUM(state = 'pending') AS pending, SUM(state = 'dead') AS dead,
+                MIN(CASE WHEN state = 'pending' THEN created_at END) AS oldest, MAX(delivered_at) AS last
+         FROM outbox`,
+      )
+      .get() as { pending: number | null; dead: number | null; oldest: string | null; last: string | null };
+    return { pending: r.pending ?? 0, dead: r.dead ?? 0, oldestCreatedAt: r.oldest, lastDeliveredAt: r.last };
+  }
+
   markDelivered(id: number, now: string): void {
     this.db.prepare(`UPDATE outbox SET state = 'delivered', delivered_at = ?, last_error = NULL WHERE id = ?`).run(now, id);
   }
 
-  recordFailure(id: number, error: string, nextAttemptAt: number): void {
+  recordFailure(id: number, error: string, nextAttemptAt: number, now = new Date().toISOString()): void {
     this.db
-      .prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?')
-      .run(error.slice(0, 500), nextAttemptAt, id);
+      .prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, last_attempt_at = ? WHERE id = ?')
+      .run(error.slice(0, 500), nextAttemptAt, now, id);
   }
 
-  markDead(id: number, error: string): void {
-    this.db.prepare(`UPDATE outbox SET state = 'dead', attempts = attempts + 1, last_error = ? WHERE id = ?`).run(error.slice(0, 500), id);
+  markDead(id: number, error: string, now = new Date().toISOString()): void {
+    this.db
+      .prepare(`UPDATE outbox SET state = 'dead', attempts = attempts + 1, last_error = ?, last_attempt_at = ?, dead_at = ? WHERE id = ?`)
+      .run(error.slice(0, 500), now, now, id);
   }
 
   depth(): { pending: number; oldestCreatedAt: string | null } {

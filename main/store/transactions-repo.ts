@@ -114,6 +114,41 @@ export class TransactionsRepo {
     return r !== undefined;
   }
 
+  /** The highest trace number this kiosk journaled for a terminal: anything at or below it is not new. */
+  lastTrace(terminalId: string): number | undefined {
+    const r = this.db
+      .prepare(
+        `SELECT json_extract(terminal_json, '$.traceNumber') AS t FROM transactions
+         WHERE json_extract(terminal_json, '$.terminalId') = ? ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+      )
+      .get(terminalId) as { t: number } | undefined;
+    return r?.t;
+  }
+
+  /** How many payments were started after this one (their terminal requests came later). */
+  startedAfter(id: string): number {
+    const r = this.db
+      .prepare(`SELECT COUNT(*) AS n FROM transactions WHERE rowid > (SELECT rowid FROM transactions WHERE id = ?) AND state <> 'created'`)
+      .get(id) as { n: number };
+    return r.n;
+  }
+
+  /** Payments a technician must look at (the technician screen lists these). */
+  flagged(): TransactionRow[] {
+    return this.inState('flagged');
+  }
+
+  /** Whether this exact terminal approval (terminal, trace and receipt number) is journaled; receipt numbers alone wrap at 9999. */
+  hasApproval(terminalId: string, traceNumber: number, receiptNumber: number): boolean {
+    const r = this.db
+      .prepare(
+        `SELECT 1 FROM transactions WHERE json_extract(terminal_json, '$.terminalId') = ?
+           AND json_extract(terminal_json, '$.receiptNumber') = ? AND json_extract(terminal_json, '$.traceNumber') = ? LIMIT 1`,
+      )
+      .get(terminalId, receiptNumber, traceNumber);
+    return r !== undefined;
+  }
+
   setReceiptState(id: string, state: ReceiptState, now: string): void {
     this.db.prepare('UPDATE transactions SET receipt_state = ?, updated_at = ? WHERE id = ?').run(state, now, id);
   }

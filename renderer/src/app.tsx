@@ -1,29 +1,38 @@
-import { useCallback, useEffect, useMemo, useReducer } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'preact/hooks';
 import type { i18n } from 'i18next';
-import type { KioskBridge } from '../../main/contract/api.ts';
-import { AppContext, type Ctx } from './context.ts';
-import { initialState, reducer } from './state.ts';
+import type { KioskBridge, KioskInfo } from '../../main/contract/api.ts';
+import type { Catalogue } from '../../main/catalogue/schema.ts';
+import { AppContext, errorKey, type Ctx } from './context.ts';
+import { CatalogueContext } from './catalogue-context.ts';
+import { current, initialState, reducer } from './state.ts';
 import { applyDocumentLocale, type Locale } from './i18n.ts';
-import { Attract } from './screens/attract.tsx';
-import { Home } from './screens/home.tsx';
-import { AccountEntry } from './screens/account-entry.tsx';
-import { BillSummary } from './screens/bill-summary.tsx';
-import { PaymentProgress } from './screens/payment-progress.tsx';
-import { PaymentResult } from './screens/payment-result.tsx';
+import { Router } from './router.tsx';
+import { IdleGuard } from './components/idle-guard.tsx';
 
-const IDLE_MS = 90_000;
+const NATIONAL_ID_DIGITS = { KW: 12, BH: 9, QA: 11 } as const;
 
 export function App(props: { bridge: KioskBridge; i18n: i18n }) {
   const { bridge, i18n } = props;
   const [state, dispatch] = useReducer(reducer, initialState);
+  const [info, setInfo] = useState<KioskInfo | undefined>();
+  const [catalogue, setCatalogue] = useState<Catalogue | undefined>();
 
   useEffect(() => {
     const offs = [
       bridge.on('payment.progress', (p) => dispatch({ type: 'progress', transactionId: p.transactionId, progress: p.code })),
       bridge.on('payment.updated', (p) => dispatch({ type: 'payment', payment: p })),
       bridge.on('connectivity', (c) => dispatch({ type: 'online', online: c.online })),
+      bridge.on('devices.changed', (d) => dispatch({ type: 'devices', devices: d.devices })),
+      bridge.on('identity.changed', (v) => dispatch({ type: 'identity', identity: v })),
+      bridge.on('identity.error', (e) => dispatch({ type: 'error', error: `identity.${e.code}` })),
     ];
-    void bridge.call('kiosk.info', {}).then((r) => r.ok && dispatch({ type: 'online', online: r.value.online }));
+    void bridge.call('kiosk.info', {}).then((r) => {
+      if (!r.ok) return;
+      setInfo(r.value);
+      dispatch({ type: 'online', online: r.value.online });
+      dispatch({ type: 'devices', devices: r.value.devices });
+    });
+    void bridge.call('catalogue.get', {}).then((r) => r.ok && setCatalogue(r.value.catalogue as Catalogue));
     return () => offs.forEach((off) => off());
   }, [bridge]);
 
@@ -37,37 +46,51 @@ export function App(props: { bridge: KioskBridge; i18n: i18n }) {
     dispatch({ type: 'reset' });
   }, [bridge]);
 
-  // A visitor who walks away must not leave their bill on screen; never while paying.
-  useEffect(() => {
-    if (state.screen.name === 'attract' || state.screen.name === 'paying') return;
-    let timer = setTimeout(startOver, IDLE_MS);
-    const touch = () => {
-      clearTimeout(timer);
-      timer = setTimeout(startOver, IDLE_MS);
-    };
-    window.addEventListener('pointerdown', touch);
-    return () => {
-      clearTimeout(timer);
-      window.removeEventListener('pointerdown', touch);
-    };
-  }, [state.screen.name, startOver]);
+  const screenName = current(state).name;
 
-  async function start(locale: Locale) {
-    dispatch({ type: 'locale', locale });
-    const r = await bridge.call('session.start', { locale });
-    if (r.ok) dispatch({ type: 'go', screen: { name: 'home' } });
-  }
+  const start = useCallback(
+    async (locale: Locale) => {
+      dispatch({ type: 'locale', locale });
+      const r = await bridge.call('session.start', { locale });
+      if (r.ok) dispatch({ type: 'home' });
+    },
+    [bridge],
+  );
 
-  const ctx: Ctx = useMemo(() => ({ bridge, t: i18n.t.bind(i18n), state, dispatch, startOver }), [bridge, i18n, state, startOver]);
-  const s = state.screen;
+  const ctx: Ctx = useMemo(
+    () => ({
+      bridge,
+      t: i18n.t.bind(i18n),
+      state,
+      dispatch,
+      startOver,
+      go: (screen) => dispatch({ type: 'go', screen }),
+      run: async (method, params) => {
+        dispatch({ type: 'busy', busy: true });
+        const r = await bridge.call(method, params);
+        if (r.ok) {
+          dispatch({ type: 'busy', busy: false });
+          return r.value;
+        }
+        dispatch({ type: 'error', error: errorKey(r.error.code, r.error.message) });
+        return undefined;
+      },
+    }),
+    [bridge, i18n, state, startOver],
+  );
+
   return (
     <AppContext.Provider value={ctx}>
-      {s.name === 'attract' && <Attract onStart={start} />}
-      {s.name === 'home' && <Home />}
-      {s.name === 'account' && <AccountEntry />}
-      {s.name === 'bill' && <BillSummary bill={s.bill} />}
-      {s.name === 'paying' && <PaymentProgress transactionId={s.transactionId} progress={s.progress} />}
-      {s.name === 'result' && <PaymentResult payment={s.payment} />}
+      <CatalogueContext.Provider value={catalogue}>
+        <IdleGuard seconds={info?.idle.seconds ?? 60} warningSeconds={info?.idle.warningSeconds ?? 20} active={screenName !== 'attract' && screenName !== 'paying'} />
+        <Router
+          screen={current(state)}
+          onStart={start}
+          currency={info?.currency ?? 'KWD'}
+          minorDigits={info?.minorDigits ?? 3}
+          nationalIdDigits={NATIONAL_ID_DIGITS[info?.profile ?? 'KW']}
+        />
+      </CatalogueContext.Provider>
     </AppContext.Provider>
   );
 }

@@ -1,63 +1,107 @@
-import type { Bill, PaymentProgressCode, PaymentView } from '../../main/contract/api.ts';
+import type { DeviceSummary, IdentityView, InquiryKind, InquiryResult, Payable, PaymentProgressCode, PaymentView, BillService } from '../../main/contract/api.ts';
 import type { Locale } from './i18n.ts';
 
-/** The visitor's journey as a small state machine; every screen is one state. */
+/** Every screen of the kiosk, with what it needs to render. Navigation is a stack. */
 export type Screen =
   | { name: 'attract' }
   | { name: 'home' }
-  | { name: 'account' }
-  | { name: 'bill'; bill: Bill }
+  | { name: 'payMenu' }
+  | { name: 'account'; service: BillService }
+  | { name: 'donation' }
+  | { name: 'paySummary'; payables: Payable[] }
   | { name: 'paying'; transactionId: string; progress: PaymentProgressCode | 'printing' | 'connecting' }
-  | { name: 'result'; payment: PaymentView };
+  | { name: 'result'; payment: PaymentView }
+  | { name: 'inquiryMenu' }
+  | { name: 'identify'; next: InquiryKind }
+  | { name: 'inquiry'; result: InquiryResult }
+  | { name: 'complaint' }
+  | { name: 'complaintStatus' }
+  | { name: 'ticket' }
+  | { name: 'catalogue' }
+  | { name: 'serviceList'; entityId?: string; categoryId?: string }
+  | { name: 'service'; serviceId: string }
+  | { name: 'search' }
+  | { name: 'awareness' };
 
 export interface AppState {
   locale: Locale;
-  screen: Screen;
+  stack: Screen[];
   online: boolean;
+  devices: DeviceSummary[];
+  identity: IdentityView;
   busy: boolean;
-  /** An error key shown on the current screen (from errors.*). */
+  /** An error key under errors.* shown on the current screen. */
   error: string | undefined;
 }
 
 export type Action =
   | { type: 'locale'; locale: Locale }
   | { type: 'go'; screen: Screen }
+  | { type: 'replace'; screen: Screen }
+  | { type: 'back' }
+  | { type: 'home' }
   | { type: 'busy'; busy: boolean }
   | { type: 'error'; error: string | undefined }
   | { type: 'online'; online: boolean }
+  | { type: 'devices'; devices: DeviceSummary[] }
+  | { type: 'identity'; identity: IdentityView }
   | { type: 'progress'; transactionId: string; progress: Extract<Screen, { name: 'paying' }>['progress'] }
   | { type: 'payment'; payment: PaymentView }
   | { type: 'reset' };
 
-export const initialState: AppState = { locale: 'ar', screen: { name: 'attract' }, online: true, busy: false, error: undefined };
+export const initialState: AppState = {
+  locale: 'ar',
+  stack: [{ name: 'attract' }],
+  online: true,
+  devices: [],
+  identity: { present: false },
+  busy: false,
+  error: undefined,
+};
 
+export const current = (s: AppState): Screen => s.stack[s.stack.length - 1] ?? { name: 'attract' };
 const FINAL = new Set(['approved', 'declined', 'aborted', 'flagged']);
 
+function swapTop(s: AppState, screen: Screen): AppState {
+  return { ...s, stack: [...s.stack.slice(0, -1), screen] };
+}
+
 export function reducer(s: AppState, a: Action): AppState {
+  const top = current(s);
   switch (a.type) {
     case 'locale':
       return { ...s, locale: a.locale };
     case 'go':
-      return { ...s, screen: a.screen, busy: false, error: undefined };
+      return { ...s, stack: [...s.stack, a.screen], busy: false, error: undefined };
+    case 'replace':
+      return { ...swapTop(s, a.screen), busy: false, error: undefined };
+    case 'back':
+      return s.stack.length > 2 ? { ...s, stack: s.stack.slice(0, -1), busy: false, error: undefined } : s;
+    case 'home':
+      return { ...s, stack: [{ name: 'home' }], busy: false, error: undefined };
     case 'busy':
       return { ...s, busy: a.busy };
     case 'error':
       return { ...s, error: a.error, busy: false };
     case 'online':
       return { ...s, online: a.online };
+    case 'devices':
+      return { ...s, devices: a.devices };
+    case 'identity':
+      return { ...s, identity: a.identity };
     case 'progress':
-      return s.screen.name === 'paying' && s.screen.transactionId === a.transactionId ? { ...s, screen: { ...s.screen, progress: a.progress } } : s;
+      return top.name === 'paying' && top.transactionId === a.transactionId ? swapTop(s, { ...top, progress: a.progress }) : s;
     case 'payment': {
-      const scr = s.screen;
-      const mine = (scr.name === 'paying' && scr.transactionId === a.payment.transactionId) || (scr.name === 'result' && scr.payment.transactionId === a.payment.transactionId);
+      const mine = (top.name === 'paying' || top.name === 'result') && (top.name === 'paying' ? top.transactionId : top.payment.transactionId) === a.payment.transactionId;
       if (!mine) return s;
+      if (top.name === 'result') return swapTop(s, { name: 'result', payment: a.payment });
       // Stay on the progress screen while the receipt prints, so the visitor waits for it.
-      if (!FINAL.has(a.payment.state) || (a.payment.state === 'approved' && a.payment.receiptState === 'none' && scr.name === 'paying')) {
-        return scr.name === 'paying' ? { ...s, screen: { ...scr, progress: a.payment.state === 'approved' ? 'printing' : scr.progress } } : s;
+      if (!FINAL.has(a.payment.state) || (a.payment.state === 'approved' && a.payment.receiptState === 'none')) {
+        return a.payment.state === 'approved' ? swapTop(s, { ...top, progress: 'printing' }) : s;
       }
-      return { ...s, screen: { name: 'result', payment: a.payment } };
+      return swapTop(s, { name: 'result', payment: a.payment });
     }
     case 'reset':
-      return { ...initialState, online: s.online };
+      return { ...initialState, online: s.online, devices: s.devices };
   }
 }

@@ -40,7 +40,8 @@ describe('a visitor pays an electricity & water bill (Arabic, real serial links,
     const page = await rig.newPage();
     await page.getByRole('button', { name: 'ابدأ بالعربية' }).tap();
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
-    await page.getByTestId('tile-ew').tap();
+    await page.getByTestId('section-payments').tap();
+    await page.getByTestId('pay-electricityWater').tap();
     await typeOnKeypad(page, '100200303');
     await page.getByRole('button', { name: 'متابعة' }).tap();
     await expect.poll(() => page.getByTestId('bill-amount').textContent()).toContain('٢٩٫٢٥٠');
@@ -80,7 +81,8 @@ describe('a visitor pays an electricity & water bill (Arabic, real serial links,
   it('with the gateway stopped: the payment completes, screen and receipt say posting pending, delivered once after restart', async () => {
     const page = await rig.newPage();
     await page.getByRole('button', { name: 'ابدأ بالعربية' }).tap();
-    await page.getByTestId('tile-ew').tap();
+    await page.getByTestId('section-payments').tap();
+    await page.getByTestId('pay-electricityWater').tap();
     await typeOnKeypad(page, '100200304');
     await page.getByRole('button', { name: 'متابعة' }).tap();
     await page.getByTestId('bill-amount').waitFor();

@@ -1,4 +1,5 @@
 import { sql as m001 } from './001-initial.ts';
+import { sql as m002 } from './002-records.ts';
 
 /** Numbered migrations, applied in order; index + 1 is the schema version in user_version. */
-export const migrations: readonly string[] = [m001];
+export const migrations: readonly string[] = [m001, m002];

@@ -1,14 +1,16 @@
 import { useApp } from '../context.ts';
 
-/** Always-reachable navigation: back, start over, connection state. */
-export function TopBar(props: { onBack?: () => void }) {
-  const { t, state, startOver } = useApp();
+/** Always reachable: back, start over, language, connection state. */
+export function TopBar(props: { back?: boolean }) {
+  const { t, state, dispatch, startOver, bridge } = useApp();
+  const canBack = props.back !== false && state.stack.length > 2;
+  const other = state.locale === 'ar' ? 'en' : 'ar';
   return (
     <header class="top-bar">
-      {props.onBack ? (
-        <button type="button" class="btn btn-quiet nav-back" onClick={props.onBack}>
+      {canBack ? (
+        <button type="button" class="btn btn-quiet nav-back" onClick={() => dispatch({ type: 'back' })}>
           <span class="icon-dir" aria-hidden="true">
-            ‹
+            ›
           </span>{' '}
           {t('nav.back')}
         </button>
@@ -18,6 +20,17 @@ export function TopBar(props: { onBack?: () => void }) {
       <span class={`net ${state.online ? 'net-on' : 'net-off'}`} role="status" data-testid="net-status">
         {t(state.online ? 'status.online' : 'status.offline')}
       </span>
+      <button
+        type="button"
+        class="btn btn-quiet"
+        lang={other}
+        onClick={() => {
+          dispatch({ type: 'locale', locale: other });
+          void bridge.call('session.setLocale', { locale: other });
+        }}
+      >
+        {other === 'ar' ? 'العربية' : 'English'}
+      </button>
       <button type="button" class="btn btn-quiet" onClick={startOver}>
         {t('nav.startOver')}
       </button>

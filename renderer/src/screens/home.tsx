@@ -1,22 +1,31 @@
+import { Icon } from '../components/icon.tsx';
 import { useApp } from '../context.ts';
-import { TopBar } from '../components/top-bar.tsx';
+import { Screen } from '../components/screen.tsx';
+import type { Screen as S } from '../state.ts';
 
-/** The portal's sections; the skeleton opens one journey, the others are marked as coming. */
+const SECTIONS: { id: string; icon: string; screen: S }[] = [
+  { id: 'procedures', icon: 'book', screen: { name: 'catalogue' } },
+  { id: 'inquiries', icon: 'search', screen: { name: 'inquiryMenu' } },
+  { id: 'payments', icon: 'card', screen: { name: 'payMenu' } },
+  { id: 'complaints', icon: 'mail', screen: { name: 'complaint' } },
+  { id: 'ticket', icon: 'ticket', screen: { name: 'ticket' } },
+  { id: 'awareness', icon: 'bulb', screen: { name: 'awareness' } },
+];
+
+/** The portal's sections, as on the government portals the visitor knows. */
 export function Home() {
-  const { t, dispatch } = useApp();
+  const { t, go } = useApp();
   return (
-    <main class="screen">
-      <TopBar />
-      <h1>{t('home.title')}</h1>
+    <Screen title={t('home.title')} back={false}>
       <div class="tiles">
-        <button type="button" class="tile" data-testid="tile-ew" onClick={() => dispatch({ type: 'go', screen: { name: 'account' } })}>
-          <span class="tile-icon" aria-hidden="true">
-            ⚡
-          </span>
-          <span class="tile-title">{t('home.ewBill')}</span>
-          <span class="tile-hint">{t('home.ewBillHint')}</span>
-        </button>
+        {SECTIONS.map((s) => (
+          <button type="button" class="tile" key={s.id} data-testid={`section-${s.id}`} onClick={() => go(s.screen)}>
+            <span class="tile-icon"><Icon name={s.icon} /></span>
+            <span class="tile-title">{t(`home.${s.id}`)}</span>
+            <span class="tile-hint">{t(`home.${s.id}Hint`)}</span>
+          </button>
+        ))}
       </div>
-    </main>
+    </Screen>
   );
 }

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { PaymentView } from '../../../main/contract/api.ts';
-import { useApp } from '../context.ts';
-import { formatMoneyIntl } from '../format.ts';
+import type { PaymentView } from '../../../../main/contract/api.ts';
+import { useApp } from '../../context.ts';
+import { Money } from '../../components/money.tsx';
 
 /** The honest end of a payment: what happened, where the money went, the receipt. */
 export function PaymentResult(props: { payment: PaymentView }) {
-  const { t, state, bridge, startOver } = useApp();
+  const { t, bridge, startOver } = useApp();
   const p = props.payment;
   const [printing, setPrinting] = useState(false);
   const approved = p.state === 'approved';
@@ -24,16 +24,17 @@ export function PaymentResult(props: { payment: PaymentView }) {
       <h1 data-testid="result-title">{t(`result.${p.state}`)}</h1>
       {approved && (
         <p class="amount">
-          <bdi>{formatMoneyIntl(p.amount, state.locale)}</bdi>
+          <Money value={p.amount} />
         </p>
       )}
+      {p.state === 'declined' && p.declineReason && <p class="muted">{t('result.declinedHint')}</p>}
       {approved && (
         <p class={p.postingState === 'delivered' ? 'note ok' : 'note warn'} data-testid="posting-state" data-posting={p.postingState}>
           {t(p.postingState === 'delivered' ? 'result.postingDelivered' : 'result.postingPending')}
         </p>
       )}
       {approved && p.receiptState !== 'none' && (
-        <p class="note" data-testid="receipt-state">
+        <p class="note" data-testid="receipt-state" data-receipt={p.receiptState}>
           {t(p.receiptState === 'printed' ? 'result.receiptPrinted' : 'result.receiptFailed')}
         </p>
       )}

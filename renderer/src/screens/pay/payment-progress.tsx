@@ -1,16 +1,15 @@
-import { useApp } from '../context.ts';
+import { useApp } from '../../context.ts';
 
-/** The terminal is working: a visible state for every step, and cancel while the card is not in. */
+/** The terminal is working: a visible state for every step, and cancel while no card is in. */
 export function PaymentProgress(props: { transactionId: string; progress: string }) {
   const { t, bridge } = useApp();
-  const key = props.progress === 'printing' || props.progress === 'connecting' ? props.progress : props.progress;
   const cancellable = ['connecting', 'insertCard', 'presentCard'].includes(props.progress);
   return (
     <main class="screen paying" aria-busy="true">
       <h1>{t('payment.title')}</h1>
-      <div class="progress big" role="status" aria-live="polite" data-testid="payment-progress">
+      <div class="progress big" role="status" aria-live="polite" data-testid="payment-progress" data-progress={props.progress}>
         <span class="spinner" aria-hidden="true" />
-        <span>{t(`payment.${key}`)}</span>
+        <span>{t(`payment.${props.progress}`)}</span>
       </div>
       {cancellable && (
         <button type="button" class="btn btn-quiet btn-wide" onClick={() => void bridge.call('payment.cancel', { transactionId: props.transactionId })}>

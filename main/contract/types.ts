@@ -1,0 +1,155 @@
+/** Domain types that cross the bridge (shared by core and renderer; types only). */
+import type { BillService } from './api.ts';
+
+export type ProfileId = 'KW' | 'BH' | 'QA';
+export type CurrencyCode = 'KWD' | 'BHD' | 'QAR';
+
+export interface Money {
+  amountMinor: number;
+  currency: CurrencyCode;
+}
+
+export type DeviceName = 'printer' | 'terminal' | 'idReader';
+export interface DeviceSummary {
+  name: DeviceName;
+  state: string;
+  supply?: string;
+  detail?: string;
+}
+
+export interface KioskInfo {
+  kioskId: string;
+  profile: ProfileId;
+  currency: CurrencyCode;
+  minorDigits: number;
+  location: { ar: string; en: string };
+  online: boolean;
+  devices: DeviceSummary[];
+  idle: { seconds: number; warningSeconds: number };
+}
+
+export interface Bilingual {
+  ar: string;
+  en: string;
+}
+
+export interface Bill {
+  billId: string;
+  service: BillService;
+  account: string;
+  entity: Bilingual;
+  description?: Bilingual;
+  period: string;
+  dueDate: string;
+  amount: Money;
+}
+
+/**
+ * Something the visitor may pay in this session: a fetched bill, a fetched fine, or a
+ * donation amount. Payments name payables by id, so the renderer can never invent amounts.
+ */
+export interface Payable {
+  payableId: string;
+  kind: 'bill' | 'fine' | 'donation';
+  /** billId, fineId or the donation fund id: what the gateway posting refers to. */
+  reference: string;
+  /** E.g. the account number for a bill; shown on screen and receipt (never a civil ID). */
+  detail?: string;
+  entity: Bilingual;
+  label: Bilingual;
+  amount: Money;
+}
+
+export type PaymentState = 'created' | 'authorizing' | 'approved' | 'declined' | 'aborted' | 'flagged';
+export type ReceiptState = 'none' | 'printed' | 'failed';
+export type PostingState = 'none' | 'pending' | 'delivered' | 'dead';
+
+export interface PaymentView {
+  transactionId: string;
+  state: PaymentState;
+  amount: Money;
+  items: { kind: Payable['kind']; reference: string; detail?: string; label: Bilingual; amount: Money }[];
+  receiptState: ReceiptState;
+  postingState: PostingState;
+  /** Set once approved: what the terminal reported (masked card only). */
+  terminal?: { authCode: string; maskedPan: string; receiptNumber: number; traceNumber: number; terminalId: string };
+  declineReason?: string;
+  createdAt: string;
+}
+
+export type InquiryKind = 'trafficFines' | 'residency' | 'passport' | 'civilIdCard';
+
+/** What the screen may know of the visitor's identity: never the full number. */
+export interface IdentityView {
+  present: boolean;
+  /** E.g. "2••••••••123". */
+  masked?: string;
+  source?: 'scan' | 'keypad';
+  /** Document expired (from the MRZ), shown as a warning. */
+  documentExpired?: boolean;
+}
+
+export type IdentityErrorCode =
+  | 'length'
+  | 'format'
+  | 'checkDigit'
+  | 'date'
+  | 'notFound'
+  | 'unreadable'
+  | 'badCheckDigit'
+  | 'otherCountry'
+  | 'expired'
+  | 'unknownFormat'
+  | 'badLength';
+
+export interface Fine {
+  payableId: string;
+  fineId: string;
+  issuedAt: string;
+  plate: string;
+  place: Bilingual;
+  violation: Bilingual;
+  amount: Money;
+}
+
+export type InquiryResult =
+  | { kind: 'trafficFines'; fines: Fine[]; total: Money }
+  | { kind: 'residency'; status: 'valid' | 'expiringSoon' | 'expired' | 'none'; expiryDate?: string; residencyKind?: Bilingual }
+  | { kind: 'passport'; status: 'none' | 'received' | 'inProgress' | 'readyForCollection' | 'delivered'; updatedAt?: string; collectionPoint?: Bilingual }
+  | { kind: 'civilIdCard'; status: 'none' | 'inProduction' | 'readyForCollection' | 'delivered'; updatedAt?: string; collectionPoint?: Bilingual };
+
+export interface ComplaintReceipt {
+  trackingNumber: string;
+  dueDate: string;
+  /** True while the complaint waits in the outbox for the network. */
+  queued: boolean;
+}
+
+export interface ComplaintStatusView {
+  trackingNumber: string;
+  status: 'received' | 'inProgress' | 'resolved' | 'closed';
+  dueDate: string;
+  updatedAt: string;
+  reply?: Bilingual;
+}
+
+export interface TicketView {
+  number: string;
+  counterGroup: string;
+  waitingAhead?: number;
+  estimatedWaitMinutes?: number;
+  /** Issued under local numbering while offline (see README). */
+  offline: boolean;
+  serviceName: Bilingual;
+}
+
+export type PaymentProgressCode =
+  | 'insertCard'
+  | 'presentCard'
+  | 'enterPin'
+  | 'pleaseWait'
+  | 'processing'
+  | 'removeCard'
+  | 'approvedRemoveCard'
+  | 'declined'
+  | 'other';

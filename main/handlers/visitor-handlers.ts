@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { Handlers } from '../bridge/dispatcher.ts';
+import type { Fine, InquiryResult, Money } from '../contract/api.ts';
+import { KioskError } from '../contract/result.ts';
+import type { GatewayClient } from '../gateway/client.ts';
+import type { IdentityService } from '../session/identity-service.ts';
+import type { VisitorSessions } from '../session/visitor-session.ts';
+import type { CountryProfile } from '../profiles/profiles.ts';
+import { fromGateway } from './gateway-errors.ts';
+import { DONATION_FUNDS } from './donation-funds.ts';
+
+export interface VisitorHandlerDeps {
+  sessions: VisitorSessions;
+  identity: IdentityService;
+  gateway: GatewayClient;
+  profile: CountryProfile;
+}
+
+type VisitorMethods = 'bill.lookup' | 'identity.enter' | 'identity.get' | 'identity.clear' | 'inquiry.run' | 'donation.prepare';
+
+/** Lookups and inquiries: everything fetched becomes a session payable, never trusted from the screen. */
+export function visitorHandlers(d: VisitorHandlerDeps): Pick<Handlers, VisitorMethods> {
+  async function inquire(kind: InquiryResult['kind']): Promise<InquiryResult> {
+    const nid = d.identity.requireNationalId();
+    switch (kind) {
+      case 'trafficFines': {
+        const wire = await d.gateway.trafficFines(nid).catch(fromGateway);
+        const fines: Fine[] = wire.map((f) => ({ payableId: f.fineId, ...f }));
+        for (const f of fines) {
+          d.sessions.rememberPayable({
+            payableId: f.payableId,
+            kind: 'fine',
+            reference: f.fineId,
+            detail: f.fineId,
+            entity: { ar: 'وزارة الداخلية - الإدارة العامة للمرور', en: 'Ministry of Interior - General Traffic Department' },
+            label: f.violation,
+            amount: f.amount,
+          });
+        }
+        const total: Money = { amountMinor: fines.reduce((s, f) => s + f.amount.amountMinor, 0), currency: d.profile.currency };
+        return { kind, fines, total };
+      }
+      case 'residency': {
+        const r = await d.gateway.residencyStatus(nid).catch(fromGateway);
+        return { kind, status: r.status, ...(r.expiryDate && { expiryDate: r.expiryDate }), ...(r.kind && { residencyKind: r.kind }) };
+      }
+      case 'passport': {
+        const r = await d.gateway.passportStatus(nid).catch(fromGateway);
+        return { kind, status: r.status, ...(r.updatedAt && { updatedAt: r.updatedAt }), ...(r.collectionPoint && { collectionPoint: r.collectionPoint }) };
+      }
+      case 'civilIdCard': {
+        const r = await d.gateway.civilIdCardStatus(nid).catch(fromGateway);
+        return { kind, status: r.status, ...(r.updatedAt && { updatedAt: r.updatedAt }), ...(r.collectionPoint && { collectionPoint: r.collectionPoint }) };
+      }
+    }
+  }
+
+  return {
+    'bill.lookup': async ({ service, account }) => {
+      d.sessions.require();
+      const bill = await d.gateway.lookupBill(service, account).catch(fromGateway);
+      d.sessions.rememberPayable({
+        payableId: bill.billId,
+        kind: 'bill',
+        reference: bill.billId,
+        detail: bill.account,
+        entity: bill.entity,
+        label: bill.description ?? bill.entity,
+        amount: bill.amount,
+      });
+      return bill;
+    },
+    'identity.enter': ({ nationalId }) => d.identity.enter(nationalId),
+    'identity.get': () => d.identity.view(),
+    'identity.clear': () => {
+      d.identity.clear();
+      return null;
+    },
+    'inquiry.run': ({ kind }) => inquire(kind),
+    'donation.prepare': ({ fundId, amountMinor }) => {
+      d.sessions.require();
+      const fund = DONATION_FUNDS[fundId];
+      if (!fund) throw new KioskError('notFound', 'no such donation fund');
+      const payable = {
+        payableId: `DON-${randomUUID()}`,
+        kind: 'donation' as const,
+        reference: fundId,
+        entity: fund.entity,
+        label: fund.label,
+        amount: { amountMinor, currency: d.profile.currency },
+      };
+      d.sessions.rememberPayable(payable);
+      return payable;
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import type { Screen } from './state.ts';
+import type { Locale } from './i18n.ts';
+import { Attract } from './screens/attract.tsx';
+import { Home } from './screens/home.tsx';
+import { PayMenu } from './screens/pay/pay-menu.tsx';
+import { AccountEntry } from './screens/pay/account-entry.tsx';
+import { Donation } from './screens/pay/donation.tsx';
+import { PaySummary } from './screens/pay/pay-summary.tsx';
+import { PaymentProgress } from './screens/pay/payment-progress.tsx';
+import { PaymentResult } from './screens/pay/payment-result.tsx';
+import { InquiryMenu } from './screens/inquiry/inquiry-menu.tsx';
+import { Identify } from './screens/inquiry/identify.tsx';
+import { InquiryResultScreen } from './screens/inquiry/inquiry-result.tsx';
+import { Complaint } from './screens/services/complaint.tsx';
+import { ComplaintStatus } from './screens/services/complaint-status.tsx';
+import { Ticket } from './screens/services/ticket.tsx';
+import { Awareness } from './screens/services/awareness.tsx';
+import { CatalogueHome } from './screens/catalogue/catalogue-home.tsx';
+import { ServiceList } from './screens/catalogue/service-list.tsx';
+import { ServiceDetail } from './screens/catalogue/service-detail.tsx';
+import { Search } from './screens/catalogue/search.tsx';
+
+/** One screen at a time, chosen by the top of the navigation stack. */
+export function Router(props: { screen: Screen; onStart: (l: Locale) => void; currency: 'KWD' | 'BHD' | 'QAR'; minorDigits: number; nationalIdDigits: number }) {
+  const s = props.screen;
+  switch (s.name) {
+    case 'attract':
+      return <Attract onStart={props.onStart} />;
+    case 'home':
+      return <Home />;
+    case 'payMenu':
+      return <PayMenu />;
+    case 'account':
+      return <AccountEntry service={s.service} key={s.service} />;
+    case 'donation':
+      return <Donation currency={props.currency} minorDigits={props.minorDigits} />;
+    case 'paySummary':
+      return <PaySummary payables={s.payables} />;
+    case 'paying':
+      return <PaymentProgress transactionId={s.transactionId} progress={s.progress} />;
+    case 'result':
+      return <PaymentResult payment={s.payment} />;
+    case 'inquiryMenu':
+      return <InquiryMenu />;
+    case 'identify':
+      return <Identify next={s.next} digits={props.nationalIdDigits} />;
+    case 'inquiry':
+      return <InquiryResultScreen result={s.result} />;
+    case 'complaint':
+      return <Complaint />;
+    case 'complaintStatus':
+      return <ComplaintStatus />;
+    case 'ticket':
+      return <Ticket />;
+    case 'awareness':
+      return <Awareness />;
+    case 'catalogue':
+      return <CatalogueHome />;
+    case 'serviceList':
+      return <ServiceList entityId={s.entityId} categoryId={s.categoryId} />;
+    case 'service':
+      return <ServiceDetail serviceId={s.serviceId} />;
+    case 'search':
+      return <Search />;
+  }
+}

@@ -1,0 +1,119 @@
+import { useState } from 'preact/hooks';
+import type { Fine, InquiryResult } from '../../../../main/contract/api.ts';
+import { useApp } from '../../context.ts';
+import { Screen } from '../../components/screen.tsx';
+import { Money } from '../../components/money.tsx';
+import { formatDate } from '../../format.ts';
+
+function FinesList(props: { fines: Fine[] }) {
+  const { t, state, go } = useApp();
+  const [selected, setSelected] = useState(() => new Set(props.fines.map((f) => f.payableId)));
+  const l = state.locale;
+  const chosen = props.fines.filter((f) => selected.has(f.payableId));
+  const total = { amountMinor: chosen.reduce((s, f) => s + f.amount.amountMinor, 0), currency: props.fines[0]!.amount.currency };
+  const toggle = (id: string) => {
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setSelected(next);
+  };
+  return (
+    <>
+      <p>{t('fines.count', { count: props.fines.length })}</p>
+      <ul class="items" data-testid="fines">
+        {props.fines.map((f) => (
+          <li key={f.payableId}>
+            <button type="button" role="checkbox" aria-checked={selected.has(f.payableId)} class={`item item-pick ${selected.has(f.payableId) ? 'item-on' : ''}`} onClick={() => toggle(f.payableId)}>
+              <span class="check" aria-hidden="true">
+                {selected.has(f.payableId) ? '☑' : '☐'}
+              </span>
+              <span class="item-label">{f.violation[l]}</span>
+              <span class="item-detail">
+                {formatDate(f.issuedAt, l)} · {f.place[l]} · <bdi>{f.plate}</bdi>
+              </span>
+              <span class="item-amount">
+                <Money value={f.amount} />
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div class="actions">
+        <button type="button" class="btn btn-quiet" onClick={() => setSelected(new Set(selected.size === props.fines.length ? [] : props.fines.map((f) => f.payableId)))}>
+          {t(selected.size === props.fines.length ? 'fines.none' : 'fines.all')}
+        </button>
+      </div>
+      <button
+        type="button"
+        class="btn btn-primary btn-wide"
+        disabled={chosen.length === 0}
+        data-testid="pay-fines"
+        onClick={() =>
+          go({
+            name: 'paySummary',
+            payables: chosen.map((f) => ({
+              payableId: f.payableId,
+              kind: 'fine',
+              reference: f.fineId,
+              detail: f.fineId,
+              entity: { ar: 'وزارة الداخلية - المرور', en: 'Ministry of Interior - Traffic' },
+              label: f.violation,
+              amount: f.amount,
+            })),
+          })
+        }
+      >
+        {t('fines.pay', { count: chosen.length })} <Money value={total} />
+      </button>
+    </>
+  );
+}
+
+/** The answer to an inquiry, with clear empty states. */
+export function InquiryResultScreen(props: { result: InquiryResult }) {
+  const { t, state } = useApp();
+  const r = props.result;
+  const l = state.locale;
+  return (
+    <Screen title={t(`inquiry.${r.kind}`)} testId="inquiry-result">
+      {r.kind === 'trafficFines' &&
+        (r.fines.length === 0 ? (
+          <p class="note ok" data-testid="no-fines">
+            {t('fines.none_due')}
+          </p>
+        ) : (
+          <FinesList fines={r.fines} />
+        ))}
+      {r.kind !== 'trafficFines' && (
+        <dl class="summary" data-testid="status-result" data-status={r.status}>
+          <dt>{t('inquiry.status')}</dt>
+          <dd>{t(`status_${r.kind}.${r.status}`)}</dd>
+          {r.kind === 'residency' && r.expiryDate && (
+            <>
+              <dt>{t('inquiry.expiryDate')}</dt>
+              <dd>{formatDate(r.expiryDate, l)}</dd>
+            </>
+          )}
+          {r.kind === 'residency' && r.residencyKind && (
+            <>
+              <dt>{t('inquiry.residencyKind')}</dt>
+              <dd>{r.residencyKind[l]}</dd>
+            </>
+          )}
+          {r.kind !== 'residency' && r.updatedAt && (
+            <>
+              <dt>{t('inquiry.updatedAt')}</dt>
+              <dd>{formatDate(r.updatedAt, l)}</dd>
+            </>
+          )}
+          {r.kind !== 'residency' && r.collectionPoint && (
+            <>
+              <dt>{t('inquiry.collectionPoint')}</dt>
+              <dd>{r.collectionPoint[l]}</dd>
+            </>
+          )}
+        </dl>
+      )}
+    </Screen>
+  );
+}
