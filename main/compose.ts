@@ -6,6 +6,7 @@ import { openDatabase, type Db } from './store/database.ts';
 import { TransactionsRepo } from './store/transactions-repo.ts';
 import { OutboxRepo } from './store/outbox-repo.ts';
 import { RecordsRepo } from './store/records-repo.ts';
+import { DeviceEventsRepo } from './store/device-events-repo.ts';
 import { SettingsRepo } from './store/settings-repo.ts';
 import { CatalogueStore } from './catalogue/catalogue-store.ts';
 import { IdentityService } from './session/identity-service.ts';
@@ -122,7 +123,8 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
     events.emit('connectivity', { online });
     if (online) sender.wake();
   });
-  devices.onChange(() => events.emit('devices.changed', { devices: devices.summary() }));
+  const deviceEvents = new DeviceEventsRepo(db);
+  devices.onChange(() => (deviceEvents.recordChanges(devices.summary(), now().toISOString()), events.emit('devices.changed', { devices: devices.summary() })));
 
   const dispatcher = createDispatcher(
     createHandlers({

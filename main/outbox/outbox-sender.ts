@@ -100,8 +100,9 @@ export class OutboxSender {
       if (depth.pending >= batchSize) {
         // Large backlog: up to batchSize rows in flight, taken in order among the due ones; a
         // row waiting for its retry does not hold back the rows behind it.
-        const sent = await this.#pool(kind, batchSize);
-        if (sent === 0) return this.#until(this.d.outbox.laneDepth(kind).nextDueAt);
+        const r = await this.#pool(kind, batchSize);
+        if (r.pauseUntil !== undefined) return this.#until(r.pauseUntil);
+        if (r.sent === 0) return this.#until(this.d.outbox.laneDepth(kind).nextDueAt);
         continue;
       }
       // Small backlog: strictly FIFO, one row at a time; a failing head waits for its retry.
@@ -112,15 +113,26 @@ export class OutboxSender {
     }
   }
 
-  /** Sends the due rows of a kind with at most `width` in flight; returns how many were sent. */
-  async #pool(kind: string, width: number): Promise<number> {
+  /**
+   * Sends the due rows of a kind with at most `width` in flight. A run of `width` transient
+   * failures in a row (no success between) trips the breaker: no new rows are taken and the lane
+   * pauses until the last failed row's retry time, so a dead gateway sees a window of requests
+   * per backoff period, not the whole backlog. Returns the pause, if any.
+   */
+  async #pool(kind: string, width: number): Promise<{ sent: number; pauseUntil?: number }> {
     const rows = this.d.outbox.dueOf(kind, this.d.now().getTime(), width * 8);
     let next = 0;
+    let streak = 0;
+    let pauseUntil: number | undefined;
     const worker = async () => {
-      while (next < rows.length && !this.#stopped) await this.#send(rows[next++]!);
+      while (next < rows.length && !this.#stopped && pauseUntil === undefined) {
+        const r = await this.#send(rows[next++]!);
+        if (r.left) streak = 0;
+        else if (++streak >= width) pauseUntil = r.nextAttemptAt;
+      }
     };
     await Promise.all(Array.from({ length: Math.min(width, rows.length) }, worker));
-    return rows.length;
+    return { sent: next, ...(pauseUntil !== undefined && { pauseUntil }) };
   }
 
   #until(at: number | null): number | undefined {

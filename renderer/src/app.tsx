@@ -11,7 +11,7 @@ import { IdleGuard } from './components/idle-guard.tsx';
 
 const NATIONAL_ID_DIGITS = { KW: 12, BH: 9, QA: 11 } as const;
 
-export function App(props: { bridge: KioskBridge; i18n: i18n }) {
+export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean }) {
   const { bridge, i18n } = props;
   const [state, dispatch] = useReducer(reducer, initialState);
   const [info, setInfo] = useState<KioskInfo | undefined>();
@@ -47,6 +47,10 @@ export function App(props: { bridge: KioskBridge; i18n: i18n }) {
   }, [bridge]);
 
   const screenName = current(state).name;
+
+  useEffect(() => {
+    if (props.debug) (window as unknown as { __khidma: unknown }).__khidma = { state };
+  }, [props.debug, state]);
 
   const start = useCallback(
     async (locale: Locale) => {

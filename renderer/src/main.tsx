@@ -8,4 +8,6 @@ import './styles.css';
 window.addEventListener('contextmenu', (e) => e.preventDefault());
 document.addEventListener('gesturestart', (e) => e.preventDefault());
 
-render(<App bridge={getBridge()} i18n={createI18n()} />, document.getElementById('app')!);
+// Tests ask for the renderer's state to prove what an idle reset leaves behind.
+const debug = new URLSearchParams(location.hash.slice(1)).get('debug') === '1';
+render(<App bridge={getBridge()} i18n={createI18n()} debug={debug} />, document.getElementById('app')!);

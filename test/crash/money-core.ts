@@ -67,16 +67,16 @@ export function createMoneyCore(o: {
   const outbox = new OutboxRepo(db);
   const records = new RecordsRepo(db);
   const gateway = createGatewayClient({ baseUrl: o.gatewayUrl, kioskId: 'KW-CRASH-01', timeoutMs: 2000 });
-  const changed: string[] = [];
-  let payments: PaymentService | undefined;
+  // The sender reaches the payment service lazily: both are built before either is used.
+  const holder: { payments?: PaymentService } = {};
   const sender = new OutboxSender({
     db, outbox, transactions, records, gateway, log: silentLogger, now: () => new Date(),
     backoff: o.backoff ?? { baseMs: 20, capMs: 200 },
-    onPostingChanged: (id) => (changed.push(id), payments?.postingChanged(id)),
+    onPostingChanged: (id) => holder.payments?.postingChanged(id),
   });
   const sessions = new VisitorSessions();
   const printer = fakePrinter();
-  payments = new PaymentService({
+  const payments = new PaymentService({
     db, transactions, outbox, terminal: o.terminal, printer, sessions, profile,
     receipt: {
       t: createTranslator(new URL('../../assets/locales/', import.meta.url)),
@@ -91,6 +91,7 @@ export function createMoneyCore(o: {
     reconcile: o.reconcile ?? { attempts: 3, retryDelayMs: 300 },
     ...(o.crashPoint && { crashPoint: o.crashPoint }),
   });
+  holder.payments = payments;
   const core = payments;
   return {
     db, transactions, outbox, audit: new AuditRepo(db), sender, payments: core, sessions, printer,

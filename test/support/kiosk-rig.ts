@@ -6,7 +6,7 @@ import { startUiServer, type UiServer } from '../../main/server/ui-server.ts';
 import { silentLogger } from '../../main/log/logger.ts';
 import { openSerialTransport } from '../../drivers/transport/serial-transport.ts';
 import { EPSON_TM_T88_80MM, EscPosSimulator } from '../../drivers/printer/index.ts';
-import { createZvtSimulator, type ZvtTerminalSimulator } from '../../drivers/payment/zvt/index.ts';
+import { createZvtSimulator, type ZvtSimulatorOptions, type ZvtTerminalSimulator } from '../../drivers/payment/zvt/index.ts';
 import { createPtyPair, type PtyPair } from './pty-pair.ts';
 import { launchChromium } from './chromium.ts';
 import { tempDir } from './temp-dir.ts';
@@ -17,7 +17,8 @@ export interface KioskRig {
   browser: Browser;
   printerSim: EscPosSimulator;
   terminalSim: ZvtTerminalSimulator;
-  newPage(): Promise<Page>;
+  newPage(opts?: { locale?: string }): Promise<Page>;
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -25,12 +26,12 @@ export interface KioskRig {
  * The real core, its UI server and Chromium, with the printer and the payment terminal
  * simulators on the far ends of socat pseudo-terminal pairs: real serial links.
  */
-export async function startKioskRig(overrides: KioskConfigInput = {}): Promise<KioskRig> {
+export async function startKioskRig(overrides: KioskConfigInput = {}, terminal: ZvtSimulatorOptions = {}): Promise<KioskRig> {
   const dir = tempDir('e2e');
   const ptys: PtyPair[] = [await createPtyPair('printer'), await createPtyPair('terminal')];
   const [printerPty, terminalPty] = ptys as [PtyPair, PtyPair];
   const printerSim = new EscPosSimulator(await openSerialTransport({ path: printerPty.devicePath, baudRate: 115_200 }), EPSON_TM_T88_80MM);
-  const terminalSim = createZvtSimulator(await openSerialTransport({ path: terminalPty.devicePath, baudRate: 9600 }), { password: '000000' });
+  const terminalSim = createZvtSimulator(await openSerialTransport({ path: terminalPty.devicePath, baudRate: 9600 }), { password: '000000', ...terminal });
 
   const kiosk = await createKiosk(
     parseConfig({
@@ -44,7 +45,7 @@ export async function startKioskRig(overrides: KioskConfigInput = {}): Promise<K
         idReader: { link: 'simulator' },
       },
     }),
-    { log: silentLogger },
+    // The real file logger: privacy tests read what it wrote.
   );
   const ui = await startUiServer({
     rootDir: fileURLToPath(new URL('../../dist/renderer/', import.meta.url)),
@@ -59,11 +60,12 @@ export async function startKioskRig(overrides: KioskConfigInput = {}): Promise<K
     kiosk,
     ui,
     browser,
+    dataDir: dir.path,
     printerSim,
     terminalSim,
-    async newPage() {
-      const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
-      await page.goto(ui.url);
+    async newPage(opts: { locale?: string } = {}) {
+      const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true, ...(opts.locale && { locale: opts.locale }) });
+      await page.goto(`${ui.url}&debug=1`);
       return page;
     },
     async close() {
@@ -81,4 +83,9 @@ export async function startKioskRig(overrides: KioskConfigInput = {}): Promise<K
 /** Types digits on the on-screen keypad, as a visitor would. */
 export async function typeOnKeypad(page: Page, digits: string): Promise<void> {
   for (const d of digits) await page.locator(`.keypad [data-key="${d}"]`).tap();
+}
+
+/** Types on the on-screen keyboard (simple-keyboard keys), as a visitor would. */
+export async function typeOnKeyboard(page: Page, text: string): Promise<void> {
+  for (const ch of text) await page.locator(`.osk [data-skbtn="${ch === ' ' ? '{space}' : ch}"]`).first().click();
 }

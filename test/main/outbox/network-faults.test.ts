@@ -88,4 +88,27 @@ describe('outbox under network faults', () => {
     expect(retried).toBeGreaterThan(N / 5);
     expect(gw.served.get(0) ?? 0).toBeGreaterThan(0);
   });
+
+  it('a large backlog against a dead gateway: a handful of requests per backoff period, not the whole backlog', async () => {
+    const outbox = new OutboxRepo(db);
+    const now = new Date().toISOString();
+    for (let i = 0; i < 200; i++) outbox.enqueue({ kind: 'ticket', idempotencyKey: randomUUID(), payload: { ticketId: randomUUID(), request: {} }, now });
+    gw.served.clear();
+    gw.setFault({ mode: 'down' });
+    const sender = new OutboxSender({
+      db, outbox, transactions: new TransactionsRepo(db), log: silentLogger, now: () => new Date(),
+      gateway: createGatewayClient({ baseUrl: gw.url, kioskId: 'KW-TEST-01', timeoutMs: 150 }),
+      backoff: { baseMs: 100, capMs: 100 },
+      onPostingChanged: () => undefined,
+    });
+    sender.wake();
+    await new Promise((r) => setTimeout(r, 250));
+    sender.stop();
+    const requests = gw.served.get(0) ?? 0;
+    expect(requests).toBeGreaterThan(0);
+    // The breaker trips after 8 failures in a row; a window of 8 may be in flight when it does: about 3 periods fit in 250 ms.
+    expect(requests).toBeLessThanOrEqual(4 * 16);
+    expect(outbox.laneDepth('ticket').pending).toBe(200);
+    gw.setFault({ mode: 'none' });
+  });
 });

@@ -19,7 +19,7 @@ export function Search() {
       <output class="entry search-box" dir="auto" data-testid="search-query">
         {query || '\u00a0'}
       </output>
-      <div class="list" data-testid="search-results" aria-live="polite">
+      <div class="list search-results" data-testid="search-results" aria-live="polite">
         {results.map((r) => {
           const s = byId.get(r.serviceId);
           return (

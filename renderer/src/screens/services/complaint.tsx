@@ -53,7 +53,7 @@ export function Complaint() {
   }
 
   return (
-    <Screen title={t('complaint.title')} testId={`complaint-${step}`}>
+    <Screen title={t('complaint.title')} testId={`complaint-step-${step}`}>
       {step === 'entity' && (
         <>
           <button type="button" class="btn btn-quiet btn-wide" onClick={() => go({ name: 'complaintStatus' })} data-testid="complaint-status-link">
