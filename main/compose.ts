@@ -9,6 +9,7 @@ import { RecordsRepo } from './store/records-repo.ts';
 import { DeviceEventsRepo } from './store/device-events-repo.ts';
 import { SettingsRepo } from './store/settings-repo.ts';
 import { CatalogueStore } from './catalogue/catalogue-store.ts';
+import { CatalogueUpdater } from './catalogue/catalogue-updater.ts';
 import { IdentityService } from './session/identity-service.ts';
 import { OutboxService } from './outbox/outbox-service.ts';
 import { readSyncStatus, type SyncStatus } from './connectivity/sync-status.ts';
@@ -119,9 +120,11 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
     onEnqueued: () => sender.wake(),
     isOnline: () => connectivity.online,
   });
+  const catalogueUpdater = new CatalogueUpdater({ store: catalogue, gateway, profile: profile.id, log });
   connectivity.onChange((online) => {
     events.emit('connectivity', { online });
     if (online) sender.wake();
+    if (online) void catalogueUpdater.refresh();
   });
   const deviceEvents = new DeviceEventsRepo(db);
   devices.onChange(() => (deviceEvents.recordChanges(devices.summary(), now().toISOString()), events.emit('devices.changed', { devices: devices.summary() })));
@@ -135,6 +138,10 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
         minorDigits: profile.minorDigits,
         location: config.location,
         idle: { seconds: config.ui.idleSeconds, warningSeconds: config.ui.idleWarningSeconds },
+        nationalIdDigits: profile.nationalId.digits,
+        branding: profile.branding,
+        numerals: config.display.numerals ?? profile.numerals,
+        hijri: config.display.hijri ?? profile.hijri,
       }),
       isOnline: () => connectivity.online,
       devices: () => devices.summary(),
@@ -164,6 +171,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
   await payments.recover();
   connectivity.start();
   sender.wake();
+  void catalogueUpdater.refresh();
   log.info('kiosk', 'started', { kioskId: config.kioskId, profile: profile.id, gateway: config.gateway.mode });
 
   return {

@@ -30,6 +30,11 @@ export const configSchema = z
       .object({ ar: z.string().min(1), en: z.string().min(1) })
       .default({ ar: 'مجمع الوزارات الحكومي - الكويت', en: 'Government Mall - Kuwait City' }),
     profile: z.enum(['KW', 'BH', 'QA']).default('KW'),
+    /** Overrides of the country profile's display choices, no code change needed. */
+    display: z
+      .object({ numerals: z.enum(['arab', 'latn']).optional(), hijri: z.boolean().optional() })
+      .strict()
+      .default({}),
     ui: z
       .object({
         host: z.literal('127.0.0.1').default('127.0.0.1'),

@@ -26,6 +26,10 @@ export interface KioskInfo {
   online: boolean;
   devices: DeviceSummary[];
   idle: { seconds: number; warningSeconds: number };
+  nationalIdDigits: number;
+  branding: { primary: string; primaryInk: string; accent: string; logoText: Bilingual };
+  numerals: 'arab' | 'latn';
+  hijri: boolean;
 }
 
 export interface Bilingual {

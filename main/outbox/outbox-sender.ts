@@ -31,6 +31,11 @@ export interface OutboxSenderDeps {
 }
 
 type SendResult = { left: true } | { left: false; nextAttemptAt: number };
+interface Acked {
+  row: OutboxRow;
+  delivery: Delivery;
+  ack: unknown;
+}
 
 /**
  * Delivers outbox rows, one sender at a time. Each kind is its own FIFO lane and lanes run
@@ -124,14 +129,20 @@ export class OutboxSender {
     let next = 0;
     let streak = 0;
     let pauseUntil: number | undefined;
+    const acks: Acked[] = [];
     const worker = async () => {
       while (next < rows.length && !this.#stopped && pauseUntil === undefined) {
-        const r = await this.#send(rows[next++]!);
+        const r = await this.#send(rows[next++]!, acks);
+        if (acks.length >= width) this.#commitAcks(acks);
         if (r.left) streak = 0;
         else if (++streak >= width) pauseUntil = r.nextAttemptAt;
       }
     };
-    await Promise.all(Array.from({ length: Math.min(width, rows.length) }, worker));
+    try {
+      await Promise.all(Array.from({ length: Math.min(width, rows.length) }, worker));
+    } finally {
+      this.#commitAcks(acks);
+    }
     return { sent: next, ...(pauseUntil !== undefined && { pauseUntil }) };
   }
 
@@ -139,7 +150,28 @@ export class OutboxSender {
     return at === null ? undefined : Math.max(0, at - this.d.now().getTime());
   }
 
-  async #send(row: OutboxRow): Promise<SendResult> {
+  /**
+   * Marks acknowledged rows delivered in one SQLite transaction. Batching these marks is safe: a
+   * mark lost to a crash only means the row is sent again, and the gateway deduplicates it.
+   */
+  #commitAcks(acks: Acked[]): void {
+    const list = acks.splice(0);
+    if (list.length === 0) return;
+    const now = this.d.now().toISOString();
+    this.d.db.transaction(() => {
+      for (const a of list) {
+        this.d.outbox.markDelivered(a.row.id, now);
+        a.delivery.delivered(a.row, a.ack, now);
+      }
+    })();
+    for (const a of list) {
+      this.d.log.info('outbox', 'delivered', { row: a.row.id, kind: a.row.kind });
+      this.#settled(a.row, 'delivered');
+    }
+  }
+
+  /** Sends one row; with `acks`, its delivered mark joins a batch committed by the caller. */
+  async #send(row: OutboxRow, acks?: Acked[]): Promise<SendResult> {
     const delivery = this.#deliveries[row.kind];
     const now = () => this.d.now().toISOString();
     if (!delivery) {
@@ -148,12 +180,8 @@ export class OutboxSender {
     }
     try {
       const ack = await delivery.send(row);
-      this.d.db.transaction(() => {
-        this.d.outbox.markDelivered(row.id, now());
-        delivery.delivered(row, ack, now());
-      })();
-      this.d.log.info('outbox', 'delivered', { row: row.id, kind: row.kind });
-      this.#settled(row, 'delivered');
+      if (acks) acks.push({ row, delivery, ack });
+      else this.#commitAcks([{ row, delivery, ack }]);
     } catch (err) {
       const e = err instanceof GatewayError ? err : new GatewayError('transient', String(err));
       if (e.kind === 'permanent' || e.kind === 'notFound') {

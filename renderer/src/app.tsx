@@ -8,8 +8,8 @@ import { current, initialState, reducer } from './state.ts';
 import { applyDocumentLocale, type Locale } from './i18n.ts';
 import { Router } from './router.tsx';
 import { IdleGuard } from './components/idle-guard.tsx';
+import { createFormatters } from './format.ts';
 
-const NATIONAL_ID_DIGITS = { KW: 12, BH: 9, QA: 11 } as const;
 
 export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean }) {
   const { bridge, i18n } = props;
@@ -61,9 +61,24 @@ export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean })
     [bridge],
   );
 
+  const fmt = useMemo(
+    () => createFormatters(state.locale, { numerals: info?.numerals ?? 'arab', hijri: info?.hijri ?? false, region: info?.profile ?? 'KW' }),
+    [state.locale, info],
+  );
+
+  // Country branding from the profile: colours as CSS variables, no code change per country.
+  useEffect(() => {
+    if (!info) return;
+    const root = document.documentElement.style;
+    root.setProperty('--brand', info.branding.primary);
+    root.setProperty('--brand-ink', info.branding.primaryInk);
+    root.setProperty('--accent', info.branding.accent);
+  }, [info]);
+
   const ctx: Ctx = useMemo(
     () => ({
       bridge,
+      fmt,
       t: i18n.t.bind(i18n),
       state,
       dispatch,
@@ -80,7 +95,7 @@ export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean })
         return undefined;
       },
     }),
-    [bridge, i18n, state, startOver],
+    [bridge, i18n, state, startOver, fmt],
   );
 
   return (
@@ -92,7 +107,8 @@ export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean })
           onStart={start}
           currency={info?.currency ?? 'KWD'}
           minorDigits={info?.minorDigits ?? 3}
-          nationalIdDigits={NATIONAL_ID_DIGITS[info?.profile ?? 'KW']}
+          nationalIdDigits={info?.nationalIdDigits ?? 12}
+          logoText={info?.branding.logoText}
         />
       </CatalogueContext.Provider>
     </AppContext.Provider>

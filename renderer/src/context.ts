@@ -3,12 +3,15 @@ import { useContext } from 'preact/hooks';
 import type { TFunction } from 'i18next';
 import type { KioskBridge, Method, MethodResults, Params } from '../../main/contract/api.ts';
 import type { Action, AppState, Screen } from './state.ts';
+import type { Formatters } from './format.ts';
 
 export interface Ctx {
   bridge: KioskBridge;
   t: TFunction;
   state: AppState;
   dispatch: (a: Action) => void;
+  /** Money, dates and numbers in the visitor's language and the profile's digits. */
+  fmt: Formatters;
   go: (screen: Screen) => void;
   /** Ends the visitor session in the core and returns to the attract screen. */
   startOver: () => void;

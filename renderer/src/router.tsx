@@ -21,11 +21,18 @@ import { ServiceDetail } from './screens/catalogue/service-detail.tsx';
 import { Search } from './screens/catalogue/search.tsx';
 
 /** One screen at a time, chosen by the top of the navigation stack. */
-export function Router(props: { screen: Screen; onStart: (l: Locale) => void; currency: 'KWD' | 'BHD' | 'QAR'; minorDigits: number; nationalIdDigits: number }) {
+export function Router(props: {
+  screen: Screen;
+  onStart: (l: Locale) => void;
+  currency: 'KWD' | 'BHD' | 'QAR';
+  minorDigits: number;
+  nationalIdDigits: number;
+  logoText: { ar: string; en: string } | undefined;
+}) {
   const s = props.screen;
   switch (s.name) {
     case 'attract':
-      return <Attract onStart={props.onStart} />;
+      return <Attract onStart={props.onStart} logoText={props.logoText} />;
     case 'home':
       return <Home />;
     case 'payMenu':

@@ -29,7 +29,7 @@ export function TopBar(props: { back?: boolean }) {
           void bridge.call('session.setLocale', { locale: other });
         }}
       >
-        {other === 'ar' ? 'العربية' : 'English'}
+        {t('language.name', { lng: other })}
       </button>
       <button type="button" class="btn btn-quiet" onClick={startOver}>
         {t('nav.startOver')}

@@ -3,10 +3,9 @@ import type { Fine, InquiryResult } from '../../../../main/contract/api.ts';
 import { useApp } from '../../context.ts';
 import { Screen } from '../../components/screen.tsx';
 import { Money } from '../../components/money.tsx';
-import { formatDate } from '../../format.ts';
 
 function FinesList(props: { fines: Fine[] }) {
-  const { t, state, go } = useApp();
+  const { t, state, go, fmt } = useApp();
   const [selected, setSelected] = useState(() => new Set(props.fines.map((f) => f.payableId)));
   const l = state.locale;
   const chosen = props.fines.filter((f) => selected.has(f.payableId));
@@ -29,7 +28,7 @@ function FinesList(props: { fines: Fine[] }) {
               </span>
               <span class="item-label">{f.violation[l]}</span>
               <span class="item-detail">
-                {formatDate(f.issuedAt, l)} · {f.place[l]} · <bdi>{f.plate}</bdi>
+                {fmt.date(f.issuedAt)} · {f.place[l]} · <bdi>{f.plate}</bdi>
               </span>
               <span class="item-amount">
                 <Money value={f.amount} />
@@ -71,7 +70,7 @@ function FinesList(props: { fines: Fine[] }) {
 
 /** The answer to an inquiry, with clear empty states. */
 export function InquiryResultScreen(props: { result: InquiryResult }) {
-  const { t, state } = useApp();
+  const { t, state, fmt } = useApp();
   const r = props.result;
   const l = state.locale;
   return (
@@ -91,7 +90,7 @@ export function InquiryResultScreen(props: { result: InquiryResult }) {
           {r.kind === 'residency' && r.expiryDate && (
             <>
               <dt>{t('inquiry.expiryDate')}</dt>
-              <dd>{formatDate(r.expiryDate, l)}</dd>
+              <dd>{fmt.date(r.expiryDate)}</dd>
             </>
           )}
           {r.kind === 'residency' && r.residencyKind && (
@@ -103,7 +102,7 @@ export function InquiryResultScreen(props: { result: InquiryResult }) {
           {r.kind !== 'residency' && r.updatedAt && (
             <>
               <dt>{t('inquiry.updatedAt')}</dt>
-              <dd>{formatDate(r.updatedAt, l)}</dd>
+              <dd>{fmt.date(r.updatedAt)}</dd>
             </>
           )}
           {r.kind !== 'residency' && r.collectionPoint && (

@@ -3,11 +3,10 @@ import type { ComplaintStatusView } from '../../../../main/contract/api.ts';
 import { useApp } from '../../context.ts';
 import { Busy, Screen } from '../../components/screen.tsx';
 import { Keypad } from '../../components/keypad.tsx';
-import { formatDate } from '../../format.ts';
 
 /** Status of a complaint by its tracking number (digits, as printed). */
 export function ComplaintStatus() {
-  const { t, state, run } = useApp();
+  const { t, state, run, fmt } = useApp();
   const [tracking, setTracking] = useState('');
   const [status, setStatus] = useState<ComplaintStatusView | undefined>();
   const l = state.locale;
@@ -29,7 +28,7 @@ export function ComplaintStatus() {
           <dt>{t('inquiry.status')}</dt>
           <dd>{t(`complaint.status_${status.status}`)}</dd>
           <dt>{t('complaint.dueDate')}</dt>
-          <dd>{formatDate(status.dueDate, l)}</dd>
+          <dd>{fmt.date(status.dueDate)}</dd>
           {status.reply && (
             <>
               <dt>{t('complaint.reply')}</dt>

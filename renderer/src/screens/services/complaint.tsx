@@ -5,13 +5,12 @@ import { useCatalogue } from '../../catalogue-context.ts';
 import { Busy, Screen } from '../../components/screen.tsx';
 import { OnScreenKeyboard } from '../../components/keyboard.tsx';
 import { Keypad } from '../../components/keypad.tsx';
-import { formatDate } from '../../format.ts';
 
 type Step = 'entity' | 'type' | 'text' | 'mobile' | 'done';
 
 /** Complaints and suggestions (Tawasul style): routed to the entity, with its response time. */
 export function Complaint() {
-  const { t, state, run, go, bridge } = useApp();
+  const { t, state, run, go, bridge, fmt } = useApp();
   const catalogue = useCatalogue();
   const l = state.locale;
   const [step, setStep] = useState<Step>('entity');
@@ -39,7 +38,7 @@ export function Complaint() {
         <p class="entry" dir="ltr" data-testid="tracking-number">
           {receipt.trackingNumber}
         </p>
-        <p>{t('complaint.due', { date: formatDate(receipt.dueDate, l) })}</p>
+        <p>{t('complaint.due', { date: fmt.date(receipt.dueDate) })}</p>
         {receipt.queued && (
           <p class="note warn" data-testid="complaint-queued">
             {t('complaint.queued')}
