@@ -22,7 +22,7 @@ export interface RouteContext {
 const MAX_BODY = 256 * 1024;
 const error = (status: number, code: string, message: string): Reply => ({ status, body: { error: { code, message } } });
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+export async function readJson(req: IncomingMessage): Promise<unknown> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const c of req as AsyncIterable<Buffer>) {

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { DemoStore } from './demo-store.ts';
-import { route, type Reply, type RouteContext } from './routes.ts';
+import { z } from 'zod';
+import { readJson, route, type Reply, type RouteContext } from './routes.ts';
 
 /**
  * Faults on demand, for tests and demos. down: the connection is cut before any answer;
@@ -46,6 +47,12 @@ export interface DemoGateway {
   close(): Promise<void>;
 }
 
+/** Body of POST /demo/fault: lets a demo operator (or a shell script) switch faults without code. */
+const faultSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.enum(['none', 'down', 'error500', 'resetAfterCommit']) }),
+  z.object({ mode: z.enum(['delay', 'slow']), ms: z.number().int().min(0).max(120_000) }),
+]);
+
 const DEFAULT_CATALOGUES = fileURLToPath(new URL('../../assets/catalogue/', import.meta.url));
 
 /** A real HTTP server on loopback implementing openapi.yaml, with faults on demand. */
@@ -77,6 +84,13 @@ export async function startDemoGateway(opts: DemoGatewayOptions): Promise<DemoGa
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://gateway');
+    // Not part of openapi.yaml: the demo's own control, outside /v1 and never faulted itself.
+    if (req.method === 'POST' && url.pathname === '/demo/fault') {
+      const parsed = faultSchema.safeParse(await readJson(req).catch(() => undefined));
+      if (!parsed.success) return send(res, { status: 422, body: { error: { code: 'invalidFault', message: 'mode: none | down | error500 | resetAfterCommit | delay{ms} | slow{ms}' } } });
+      fault = parsed.data;
+      return send(res, { status: 200, body: { fault: parsed.data } });
+    }
     const f = typeof fault === 'function' ? fault(url.pathname) : fault;
     if (f.mode === 'down') {
       count(0);

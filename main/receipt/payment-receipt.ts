@@ -43,7 +43,8 @@ export function buildPaymentReceipt(tx: TransactionRow, ctx: ReceiptContext): Re
       { kind: 'pair', label: t('amount'), value: formatMoney(i.amountMinor, tx.currency, 'en') },
     ]),
     { kind: 'rule' },
-    { kind: 'text', text: `${t('amount')}: ${formatMoney(tx.amountMinor, tx.currency, 'en')}`, align: 'center', size: 'large', bold: true },
+    // A pair, not a mixed line: the total then goes to paper as text, in Latin digits, in both languages.
+    { kind: 'pair', label: t('total'), value: formatMoney(tx.amountMinor, tx.currency, 'en') },
     { kind: 'pair', label: t('status'), value: ctx.postingPending ? t('paidPending') : t('paid') },
     { kind: 'rule' },
     ...(term

@@ -1,5 +1,6 @@
 import type { DeviceSummary, IdentityView, InquiryKind, InquiryResult, Payable, PaymentProgressCode, PaymentView, BillService } from '../../main/contract/api.ts';
 import type { Locale } from './i18n.ts';
+import { defaultModes, type A11yModes } from './a11y/modes.ts';
 
 /** Every screen of the kiosk, with what it needs to render. Navigation is a stack. */
 export type Screen =
@@ -32,7 +33,13 @@ export interface AppState {
   busy: boolean;
   /** An error key under errors.* shown on the current screen. */
   error: string | undefined;
+  /** The visitor's accessibility modes; they end with the session. */
+  a11y: A11yModes;
+  /** A panel over the current screen: help for it, or the accessibility menu. */
+  overlay: Overlay | undefined;
 }
+
+export type Overlay = 'help' | 'a11y';
 
 export type Action =
   | { type: 'locale'; locale: Locale }
@@ -47,6 +54,8 @@ export type Action =
   | { type: 'identity'; identity: IdentityView }
   | { type: 'progress'; transactionId: string; progress: Extract<Screen, { name: 'paying' }>['progress'] }
   | { type: 'payment'; payment: PaymentView }
+  | { type: 'a11y'; modes: Partial<A11yModes> }
+  | { type: 'overlay'; overlay: Overlay | undefined }
   | { type: 'reset' };
 
 export const initialState: AppState = {
@@ -57,6 +66,8 @@ export const initialState: AppState = {
   identity: { present: false },
   busy: false,
   error: undefined,
+  a11y: defaultModes,
+  overlay: undefined,
 };
 
 export const current = (s: AppState): Screen => s.stack[s.stack.length - 1] ?? { name: 'attract' };
@@ -72,13 +83,13 @@ export function reducer(s: AppState, a: Action): AppState {
     case 'locale':
       return { ...s, locale: a.locale };
     case 'go':
-      return { ...s, stack: [...s.stack, a.screen], busy: false, error: undefined };
+      return { ...s, stack: [...s.stack, a.screen], busy: false, error: undefined, overlay: undefined };
     case 'replace':
       return { ...swapTop(s, a.screen), busy: false, error: undefined };
     case 'back':
-      return s.stack.length > 2 ? { ...s, stack: s.stack.slice(0, -1), busy: false, error: undefined } : s;
+      return s.stack.length > 2 ? { ...s, stack: s.stack.slice(0, -1), busy: false, error: undefined, overlay: undefined } : s;
     case 'home':
-      return { ...s, stack: [{ name: 'home' }], busy: false, error: undefined };
+      return { ...s, stack: [{ name: 'home' }], busy: false, error: undefined, overlay: undefined };
     case 'busy':
       return { ...s, busy: a.busy };
     case 'error':
@@ -101,7 +112,12 @@ export function reducer(s: AppState, a: Action): AppState {
       }
       return swapTop(s, { name: 'result', payment: a.payment });
     }
+    case 'a11y':
+      return { ...s, a11y: { ...s.a11y, ...a.modes } };
+    case 'overlay':
+      return { ...s, overlay: a.overlay };
     case 'reset':
+      // Everything of the visitor goes, modes included; only what describes the kiosk stays.
       return { ...initialState, online: s.online, devices: s.devices };
   }
 }

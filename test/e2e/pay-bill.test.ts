@@ -78,7 +78,7 @@ describe('a visitor pays an electricity & water bill (Arabic, real serial links,
     await page.close();
   });
 
-  it('with the gateway stopped: the payment completes, screen and receipt say posting pending, delivered once after restart', async () => {
+  it('with the gateway stopped: the payment completes, screen and receipt say posting pending, delivered once after restart', { timeout: 60_000 }, async () => {
     const page = await rig.newPage();
     await page.getByRole('button', { name: 'ابدأ بالعربية' }).tap();
     await page.getByTestId('section-payments').tap();

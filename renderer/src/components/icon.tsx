@@ -23,7 +23,16 @@ const PATHS: Record<string, string> = {
   building: 'M4 21V8l8-5l8 5v13M9 21v-6h6v6M8 10h.01M12 10h.01M16 10h.01',
   clock: 'M12 3a9 9 0 1 0 0 18a9 9 0 0 0 0-18zM12 7v5l3 3',
   info: 'M12 3a9 9 0 1 0 0 18a9 9 0 0 0 0-18zM12 11v6M12 7v.01',
+  /** Drawn pointing left (back in LTR); mirrored in RTL. */
+  back: 'M15 5l-7 7l7 7',
+  help: 'M12 3a9 9 0 1 0 0 18a9 9 0 0 0 0-18zM9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6V14M12 17v.01',
+  access: 'M12 3.5a1.5 1.5 0 1 0 0 3a1.5 1.5 0 0 0 0-3zM5 8.5l7 1.5l7-1.5M12 10v5M12 15l-3 6M12 15l3 6',
+  speaker: 'M4 9h4l5-4v14l-5-4H4zM16 9a4 4 0 0 1 0 6M18.5 6.5a8 8 0 0 1 0 11',
+  restart: 'M4 12a8 8 0 1 0 2.5-5.8M4 4v4h4',
 };
+
+/** Icons whose meaning is a direction: mirrored in right-to-left layouts. */
+const DIRECTIONAL = new Set(['back']);
 
 /** Catalogue icon ids ("icon-id-card") to the paths above. */
 const ALIASES: Record<string, string> = {
@@ -54,7 +63,7 @@ export function Icon(props: { name: string; size?: number }) {
   const d = PATHS[key] ?? PATHS[ALIASES[key] ?? ''] ?? PATHS.info!;
   const size = props.size ?? 40;
   return (
-    <svg class="icon" width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
+    <svg class={DIRECTIONAL.has(key) ? 'icon icon-dir' : 'icon'} width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
       <path d={d} />
     </svg>
   );

@@ -1,39 +1,56 @@
 import { useApp } from '../context.ts';
+import { speak } from '../a11y/speech.ts';
+import { Icon } from './icon.tsx';
 
-/** Always reachable: back, start over, language, connection state. */
+/** The text spoken for "read aloud": the screen's heading, then the control in focus. */
+function screenSpeech(): string {
+  const heading = document.querySelector('.overlay h2, main h1')?.textContent ?? '';
+  return heading;
+}
+
+/** Always reachable: back, help, accessibility, language, start over, connection state. */
 export function TopBar(props: { back?: boolean }) {
   const { t, state, dispatch, startOver, bridge } = useApp();
   const canBack = props.back !== false && state.stack.length > 2;
   const other = state.locale === 'ar' ? 'en' : 'ar';
   return (
     <header class="top-bar">
-      {canBack ? (
-        <button type="button" class="btn btn-quiet nav-back" onClick={() => dispatch({ type: 'back' })}>
-          <span class="icon-dir" aria-hidden="true">
-            ›
-          </span>{' '}
-          {t('nav.back')}
+      <nav class="top-bar-row" aria-label={t('nav.a11y')}>
+        {canBack && (
+          <button type="button" class="btn btn-quiet nav-back" data-testid="nav-back" onClick={() => dispatch({ type: 'back' })}>
+            <Icon name="back" size={24} /> {t('nav.back')}
+          </button>
+        )}
+        <button type="button" class="btn btn-quiet" data-testid="nav-help" aria-haspopup="dialog" onClick={() => dispatch({ type: 'overlay', overlay: 'help' })}>
+          <Icon name="help" size={24} /> {t('nav.help')}
         </button>
-      ) : (
-        <span />
-      )}
+        <button type="button" class="btn btn-quiet" data-testid="nav-a11y" aria-haspopup="dialog" onClick={() => dispatch({ type: 'overlay', overlay: 'a11y' })}>
+          <Icon name="access" size={24} /> {t('nav.a11y')}
+        </button>
+        {state.a11y.speech && (
+          <button type="button" class="btn btn-quiet" data-testid="nav-speak" onClick={() => speak(screenSpeech(), state.locale)}>
+            <Icon name="speaker" size={24} /> {t('nav.speak')}
+          </button>
+        )}
+        <button
+          type="button"
+          class="btn btn-quiet"
+          lang={other}
+          data-testid="nav-language"
+          onClick={() => {
+            dispatch({ type: 'locale', locale: other });
+            void bridge.call('session.setLocale', { locale: other });
+          }}
+        >
+          {t('language.name', { lng: other })}
+        </button>
+        <button type="button" class="btn btn-quiet" data-testid="nav-start-over" onClick={startOver}>
+          <Icon name="restart" size={24} /> {t('nav.startOver')}
+        </button>
+      </nav>
       <span class={`net ${state.online ? 'net-on' : 'net-off'}`} role="status" data-testid="net-status">
         {t(state.online ? 'status.online' : 'status.offline')}
       </span>
-      <button
-        type="button"
-        class="btn btn-quiet"
-        lang={other}
-        onClick={() => {
-          dispatch({ type: 'locale', locale: other });
-          void bridge.call('session.setLocale', { locale: other });
-        }}
-      >
-        {t('language.name', { lng: other })}
-      </button>
-      <button type="button" class="btn btn-quiet" onClick={startOver}>
-        {t('nav.startOver')}
-      </button>
     </header>
   );
 }

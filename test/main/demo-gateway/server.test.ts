@@ -89,4 +89,13 @@ describe('demo gateway', () => {
     expect((await client.issueTicket(t, 'key-tttttttt')).number).toBe('A001');
     expect(gw.store.records.countTickets()).toBe(1);
   });
+
+  it('a demo operator switches faults over HTTP (POST /demo/fault), and bad requests are refused', async () => {
+    const post = (body: unknown) => fetch(`${gw.url}/demo/fault`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await post({ mode: 'error500' })).status).toBe(200);
+    await expect(client.lookupBill('electricityWater', '100200300')).rejects.toMatchObject({ status: 503 });
+    expect((await post({ mode: 'slow' })).status).toBe(422);
+    expect((await post({ mode: 'none' })).status).toBe(200);
+    expect((await client.lookupBill('electricityWater', '100200300')).billId).toBe('EW-100200300-2026-08');
+  });
 });
