@@ -13,9 +13,9 @@ import { CatalogueUpdater } from './catalogue/catalogue-updater.ts';
 import { IdentityService } from './session/identity-service.ts';
 import { OutboxService } from './outbox/outbox-service.ts';
 import { readSyncStatus, type SyncStatus } from './connectivity/sync-status.ts';
-import { createGatewayClient } from './gateway/client.ts';
-import { startDemoGateway, type DemoGateway } from './demo-gateway/server.ts';
-import { ConnectivityMonitor } from './connectivity/connectivity-monitor.ts';
+import { openGateway } from './gateway/open-gateway.ts';
+import { kioskInfo } from './handlers/kiosk-info.ts';
+import type { DemoGateway } from './demo-gateway/server.ts';
 import { OutboxSender } from './outbox/outbox-sender.ts';
 import { PaymentService } from './payment/payment-service.ts';
 import { VisitorSessions } from './session/visitor-session.ts';
@@ -65,17 +65,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
   const outbox = new OutboxRepo(db);
   const records = new RecordsRepo(db);
 
-  const demoGateway =
-    config.gateway.mode === 'embedded' ? await startDemoGateway({ dbFile: join(dataDir, 'demo-gateway.sqlite'), port: config.gateway.port }) : undefined;
-  const gatewayUrl = config.gateway.mode === 'remote' ? config.gateway.url : demoGateway!.url;
-  const probeGateway = createGatewayClient({ baseUrl: gatewayUrl, kioskId: config.kioskId, timeoutMs: 3000 });
-  const connectivity = new ConnectivityMonitor(() => probeGateway.health(), config.connectivity.probeIntervalMs, log);
-  const gateway = createGatewayClient({
-    baseUrl: gatewayUrl,
-    kioskId: config.kioskId,
-    timeoutMs: config.gateway.mode === 'remote' ? config.gateway.timeoutMs : 8000,
-    onOutcome: (reachable) => connectivity.report(reachable),
-  });
+  const { gateway, gatewayUrl, connectivity, demoGateway } = await openGateway(config, dataDir, log);
 
   const devices = await openDevices(config.devices, { log, profile });
   const sessions = new VisitorSessions();
@@ -129,20 +119,10 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
   const deviceEvents = new DeviceEventsRepo(db);
   devices.onChange(() => (deviceEvents.recordChanges(devices.summary(), now().toISOString()), events.emit('devices.changed', { devices: devices.summary() })));
 
+  const info = kioskInfo(config, profile);
   const dispatcher = createDispatcher(
     createHandlers({
-      info: () => ({
-        kioskId: config.kioskId,
-        profile: profile.id,
-        currency: profile.currency,
-        minorDigits: profile.minorDigits,
-        location: config.location,
-        idle: { seconds: config.ui.idleSeconds, warningSeconds: config.ui.idleWarningSeconds },
-        nationalIdDigits: profile.nationalId.digits,
-        branding: profile.branding,
-        numerals: config.display.numerals ?? profile.numerals,
-        hijri: config.display.hijri ?? profile.hijri,
-      }),
+      info: () => info,
       isOnline: () => connectivity.online,
       devices: () => devices.summary(),
       sessions,

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { WireBill, WirePaymentVerification, WirePosting } from '../gateway/wire.ts';
-import { demoBills, demoPeople, type DemoPerson } from './seed.ts';
+import { demoBills, demoPeople, type DemoPerson, type DemoProfile } from './seed.ts';
 import { DemoRecords } from './demo-records.ts';
 
 /**
@@ -14,7 +14,7 @@ export class DemoStore {
   /** Complaints and queue tickets. */
   readonly records: DemoRecords;
 
-  constructor(file: string, opts: { now?: () => Date } = {}) {
+  constructor(file: string, opts: { now?: () => Date; profile?: DemoProfile } = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -36,8 +36,8 @@ export class DemoStore {
     );
     const person = this.db.prepare('INSERT OR IGNORE INTO people (national_id, body_json) VALUES (?, ?)');
     this.db.transaction(() => {
-      demoBills().forEach((b) => insert.run(b));
-      demoPeople().forEach((p) => person.run(p.nationalId, JSON.stringify(p)));
+      demoBills(opts.profile).forEach((b) => insert.run(b));
+      demoPeople(opts.profile).forEach((p) => person.run(p.nationalId, JSON.stringify(p)));
     })();
     this.records = new DemoRecords(this.db, opts.now ?? (() => new Date()));
   }

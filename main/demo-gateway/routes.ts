@@ -15,6 +15,8 @@ export interface RouteContext {
   store: DemoStore;
   now: () => Date;
   catalogueDir: string;
+  /** Entity names and descriptions of the seeded country. */
+  serviceText: typeof SERVICE_TEXT;
   /** After a keyed commit: false when the connection was cut on purpose (no reply then). */
   afterCommit(kind: 'payment' | 'complaint' | 'ticket', key: string): Promise<boolean>;
 }
@@ -77,7 +79,7 @@ export async function route(req: IncomingMessage, url: URL, ctx: RouteContext): 
     if (!service.success) return error(404, 'unknownService', 'no such bill service');
     const found = store.outstandingBill(service.data, decodeURIComponent(bill[2]!));
     if (!found) return error(404, 'noOutstandingBill', 'no outstanding bill for this account');
-    const text = SERVICE_TEXT[service.data];
+    const text = ctx.serviceText[service.data];
     const reply: WireBill = { ...found, entity: text.entity, description: text.description };
     return { status: 200, body: reply };
   }

@@ -12,11 +12,31 @@ export const DEMO_JUSTICE_ACCOUNTS = ['2026000101', '2026000102', '2026000103'];
 
 const bi = (ar: string, en: string) => ({ ar, en });
 
-export const SERVICE_TEXT: Record<BillService, { entity: { ar: string; en: string }; description: { ar: string; en: string } }> = {
+export type DemoProfile = 'KW' | 'BH' | 'QA';
+export const DEMO_CURRENCY = { KW: 'KWD', BH: 'BHD', QA: 'QAR' } as const;
+type ServiceText = Record<BillService, { entity: { ar: string; en: string }; description: { ar: string; en: string } }>;
+
+export const SERVICE_TEXT: ServiceText = {
   electricityWater: { entity: bi('وزارة الكهرباء والماء', 'Ministry of Electricity and Water'), description: bi('فاتورة الكهرباء والماء', 'Electricity & water bill') },
   telephone: { entity: bi('وزارة المواصلات', 'Ministry of Communications'), description: bi('فاتورة الهاتف الأرضي', 'Landline telephone bill') },
   paciFee: { entity: bi('الهيئة العامة للمعلومات المدنية', 'Public Authority for Civil Information'), description: bi('رسوم البطاقة المدنية', 'Civil ID card fee') },
   justiceFee: { entity: bi('وزارة العدل', 'Ministry of Justice'), description: bi('رسوم قضائية', 'Court fee') },
+};
+/** The same services under each country's own entities. */
+export const SERVICE_TEXT_BY_PROFILE: Record<DemoProfile, ServiceText> = {
+  KW: SERVICE_TEXT,
+  BH: {
+    electricityWater: { entity: bi('هيئة الكهرباء والماء', 'Electricity and Water Authority'), description: bi('فاتورة الكهرباء والماء', 'Electricity & water bill') },
+    telephone: { entity: bi('بتلكو', 'Batelco'), description: bi('فاتورة الهاتف الثابت', 'Fixed-line telephone bill') },
+    paciFee: { entity: bi('هيئة المعلومات والحكومة الإلكترونية', 'Information & eGovernment Authority'), description: bi('رسوم البطاقة الذكية', 'Smart card fee') },
+    justiceFee: { entity: bi('وزارة العدل والشؤون الإسلامية والأوقاف', 'Ministry of Justice, Islamic Affairs and Waqf'), description: bi('رسوم قضائية', 'Court fee') },
+  },
+  QA: {
+    electricityWater: { entity: bi('كهرماء', 'Kahramaa'), description: bi('فاتورة الكهرباء والماء', 'Electricity & water bill') },
+    telephone: { entity: bi('أوريدو', 'Ooredoo'), description: bi('فاتورة الهاتف الثابت', 'Fixed-line telephone bill') },
+    paciFee: { entity: bi('وزارة الداخلية', 'Ministry of Interior'), description: bi('رسوم البطاقة الشخصية', 'QID card fee') },
+    justiceFee: { entity: bi('وزارة العدل', 'Ministry of Justice'), description: bi('رسوم قضائية', 'Court fee') },
+  },
 };
 export const EW_ENTITY = SERVICE_TEXT.electricityWater.entity;
 export const EW_DESCRIPTION = SERVICE_TEXT.electricityWater.description;
@@ -28,13 +48,13 @@ export interface DemoBill {
   period: string;
   dueDate: string;
   amountMinor: number;
-  currency: 'KWD';
+  currency: 'KWD' | 'BHD' | 'QAR';
 }
 
 const PREFIX: Record<BillService, string> = { electricityWater: 'EW', telephone: 'TEL', paciFee: 'PACI', justiceFee: 'MOJ' };
 
 /** Each account has three monthly bills; the oldest unpaid one is what the kiosk shows. */
-export function demoBills(): DemoBill[] {
+export function demoBills(profile: DemoProfile = 'KW'): DemoBill[] {
   const periods = ['2026-08', '2026-09', '2026-10'];
   const accounts: [BillService, string[], number][] = [
     ['electricityWater', DEMO_EW_ACCOUNTS, 12_750],
@@ -52,7 +72,8 @@ export function demoBills(): DemoBill[] {
         dueDate: `${period}-28`,
         // Deterministic, varied amounts in fils: 12.750 KWD, 18.250 KWD, …
         amountMinor: base + i * 5_500 + p * 1_125,
-        currency: 'KWD' as const,
+        // Same numbers in each currency's minor units (fils, or dirham for QAR).
+        currency: DEMO_CURRENCY[profile],
       })),
     ),
   );
@@ -66,26 +87,33 @@ export interface DemoPerson {
   civilIdCard: WireCivilIdCard;
 }
 
-const fine = (fineId: string, issuedAt: string, plate: string, place: [string, string], violation: [string, string], amountMinor: number): WireFine => ({
+const fine = (fineId: string, issuedAt: string, plate: string, place: [string, string], violation: [string, string], amountMinor: number, currency: 'KWD' | 'BHD' | 'QAR' = 'KWD'): WireFine => ({
   fineId,
   issuedAt,
   plate,
   place: bi(...place),
   violation: bi(...violation),
-  amount: { amountMinor, currency: 'KWD' },
+  amount: { amountMinor, currency },
 });
 
 const COLLECT = bi('مركز خدمة مجمع الوزارات', 'Government Mall service centre');
 
-/** Demo visitors: valid Kuwaiti civil numbers (check digit included), made, not invented by hand. */
-export function demoPeople(): DemoPerson[] {
-  const [a, b, c, d] = ['1985-03-14', '1990-11-02', '2001-06-30', '1978-01-09'].map((birth) => makeKuwaitCivilNumber(birth)) as [string, string, string, string];
-  return [
+/** Demo visitors: national IDs valid for each profile (Kuwaiti ones made with their check digit). */
+export function demoPeople(profile: DemoProfile = 'KW'): DemoPerson[] {
+  const ids: Record<DemoProfile, string[]> = {
+    KW: ['1985-03-14', '1990-11-02', '2001-06-30', '1978-01-09'].map((birth) => makeKuwaitCivilNumber(birth)),
+    // CPR: YYMM of birth, serial, check; QID: century, YY, nationality (ISO numeric), serial.
+    BH: ['850312345', '901100017', '010600021', '780100034'],
+    QA: ['28563400123', '29004800456', '30163400789', '27841400012'],
+  };
+  const [a, b, c, d] = ids[profile] as [string, string, string, string];
+  const cur = DEMO_CURRENCY[profile];
+  const people: DemoPerson[] = [
     {
       nationalId: a,
       fines: [
-        fine(`TF-${a.slice(-6)}-1`, '2026-09-12', '12/34567', ['طريق الفحيحيل السريع', 'Fahaheel Expressway'], ['تجاوز السرعة المقررة', 'Speeding'], 20_000),
-        fine(`TF-${a.slice(-6)}-2`, '2026-10-03', '12/34567', ['شارع الخليج العربي', 'Arabian Gulf Street'], ['الوقوف في مكان ممنوع', 'No-parking zone'], 5_000),
+        fine(`TF-${a.slice(-6)}-1`, '2026-09-12', '12/34567', ['طريق الفحيحيل السريع', 'Fahaheel Expressway'], ['تجاوز السرعة المقررة', 'Speeding'], 20_000, cur),
+        fine(`TF-${a.slice(-6)}-2`, '2026-10-03', '12/34567', ['شارع الخليج العربي', 'Arabian Gulf Street'], ['الوقوف في مكان ممنوع', 'No-parking zone'], 5_000, cur),
       ],
       residency: { status: 'valid', expiryDate: '2027-08-31', kind: bi('إقامة عمل', 'Work residency') },
       passport: { status: 'readyForCollection', updatedAt: '2026-11-01', collectionPoint: COLLECT },
@@ -93,7 +121,7 @@ export function demoPeople(): DemoPerson[] {
     },
     {
       nationalId: b,
-      fines: [fine(`TF-${b.slice(-6)}-1`, '2026-08-21', '45/11223', ['الدائري الخامس', 'Fifth Ring Road'], ['استخدام الهاتف أثناء القيادة', 'Phone use while driving'], 50_000)],
+      fines: [fine(`TF-${b.slice(-6)}-1`, '2026-08-21', '45/11223', ['الدائري الخامس', 'Fifth Ring Road'], ['استخدام الهاتف أثناء القيادة', 'Phone use while driving'], 50_000, cur)],
       residency: { status: 'expiringSoon', expiryDate: '2026-12-15', kind: bi('إقامة التحاق بعائل', 'Family residency') },
       passport: { status: 'inProgress', updatedAt: '2026-11-05' },
       civilIdCard: { status: 'readyForCollection', updatedAt: '2026-11-12', collectionPoint: COLLECT },
@@ -107,10 +135,11 @@ export function demoPeople(): DemoPerson[] {
     },
     {
       nationalId: d,
-      fines: [fine(`TF-${d.slice(-6)}-1`, '2026-10-28', '7/90001', ['شارع الجهراء', 'Jahra Road'], ['قطع الإشارة الحمراء', 'Red light'], 100_000)],
+      fines: [fine(`TF-${d.slice(-6)}-1`, '2026-10-28', '7/90001', ['شارع الجهراء', 'Jahra Road'], ['قطع الإشارة الحمراء', 'Red light'], 100_000, cur)],
       residency: { status: 'none' },
       passport: { status: 'received', updatedAt: '2026-11-18' },
       civilIdCard: { status: 'none' },
     },
   ];
+  return people;
 }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { DemoStore } from './demo-store.ts';
+import { SERVICE_TEXT_BY_PROFILE, type DemoProfile } from './seed.ts';
 import { z } from 'zod';
 import { readJson, route, type Reply, type RouteContext } from './routes.ts';
 
@@ -21,6 +22,8 @@ export type DemoFault =
 
 export interface DemoGatewayOptions {
   dbFile: string;
+  /** Country whose demo data (currency, IDs, entities) to seed; default KW. */
+  profile?: DemoProfile;
   port?: number;
   host?: string;
   /** Folder of `<profile>.json` catalogues; default assets/catalogue/. */
@@ -58,7 +61,7 @@ const DEFAULT_CATALOGUES = fileURLToPath(new URL('../../assets/catalogue/', impo
 /** A real HTTP server on loopback implementing openapi.yaml, with faults on demand. */
 export async function startDemoGateway(opts: DemoGatewayOptions): Promise<DemoGateway> {
   const now = opts.now ?? (() => new Date());
-  const store = new DemoStore(opts.dbFile, { now });
+  const store = new DemoStore(opts.dbFile, { now, ...(opts.profile && { profile: opts.profile }) });
   const host = opts.host ?? '127.0.0.1';
   let fault: DemoFault | ((path: string) => DemoFault) = { mode: 'none' };
   let onCommit = opts.onCommit;
@@ -102,6 +105,7 @@ export async function startDemoGateway(opts: DemoGatewayOptions): Promise<DemoGa
       store,
       now,
       catalogueDir: opts.catalogueDir ?? DEFAULT_CATALOGUES,
+      serviceText: SERVICE_TEXT_BY_PROFILE[opts.profile ?? 'KW'],
       afterCommit: async (kind, key) => {
         await onCommit?.(kind, key);
         // Simulates a connection lost after the gateway committed: the kiosk must retry with the same key.

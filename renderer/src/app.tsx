@@ -9,6 +9,10 @@ import { applyDocumentLocale, type Locale } from './i18n.ts';
 import { Router } from './router.tsx';
 import { IdleGuard } from './components/idle-guard.tsx';
 import { createFormatters } from './format.ts';
+import { HelpOverlay } from './components/help-overlay.tsx';
+import { A11yMenu } from './components/a11y-menu.tsx';
+import { anyModeOn, idleTiming, modeClasses } from './a11y/modes.ts';
+import { useSpeech } from './a11y/use-speech.ts';
 
 
 export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean }) {
@@ -49,8 +53,34 @@ export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean })
   const screenName = current(state).name;
 
   useEffect(() => {
-    if (props.debug) (window as unknown as { __khidma: unknown }).__khidma = { state };
+    // Tests read the state and set modes or language directly, without a dozen taps each.
+    if (props.debug) (window as unknown as { __khidma: unknown }).__khidma = { state, dispatch };
   }, [props.debug, state]);
+
+  // Modes are classes on <html> so overlays and the keyboard follow them too.
+  const classes = modeClasses(state.a11y).join(' ');
+  useEffect(() => {
+    document.documentElement.className = classes;
+  }, [classes]);
+
+  useSpeech(state.a11y.speech, state.locale, `${screenName}:${state.overlay ?? ''}`);
+
+  // Modes chosen on the attract screen by someone who then walks away must not greet the next visitor.
+  const attractIdle = screenName === 'attract' && (anyModeOn(state.a11y) || state.overlay !== undefined);
+  const idleSeconds = info?.idle.seconds ?? 60;
+  useEffect(() => {
+    if (!attractIdle) return;
+    let timer = setTimeout(() => dispatch({ type: 'reset' }), idleSeconds * 1000);
+    const again = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => dispatch({ type: 'reset' }), idleSeconds * 1000);
+    };
+    window.addEventListener('pointerdown', again, true);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pointerdown', again, true);
+    };
+  }, [attractIdle, idleSeconds]);
 
   const start = useCallback(
     async (locale: Locale) => {
@@ -67,13 +97,19 @@ export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean })
   );
 
   // Country branding from the profile: colours as CSS variables, no code change per country.
+  // High contrast replaces the brand colours with its own black and white.
   useEffect(() => {
-    if (!info) return;
     const root = document.documentElement.style;
+    if (!info || state.a11y.highContrast) {
+      for (const v of ['--brand', '--brand-ink', '--accent']) root.removeProperty(v);
+      return;
+    }
     root.setProperty('--brand', info.branding.primary);
     root.setProperty('--brand-ink', info.branding.primaryInk);
     root.setProperty('--accent', info.branding.accent);
-  }, [info]);
+  }, [info, state.a11y.highContrast]);
+
+  const idle = idleTiming({ seconds: idleSeconds, warningSeconds: info?.idle.warningSeconds ?? 20 }, state.a11y);
 
   const ctx: Ctx = useMemo(
     () => ({
@@ -101,7 +137,7 @@ export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean })
   return (
     <AppContext.Provider value={ctx}>
       <CatalogueContext.Provider value={catalogue}>
-        <IdleGuard seconds={info?.idle.seconds ?? 60} warningSeconds={info?.idle.warningSeconds ?? 20} active={screenName !== 'attract' && screenName !== 'paying'} />
+        <IdleGuard seconds={idle.seconds} warningSeconds={idle.warningSeconds} active={screenName !== 'attract' && screenName !== 'paying'} />
         <Router
           screen={current(state)}
           onStart={start}
@@ -110,6 +146,8 @@ export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean })
           nationalIdDigits={info?.nationalIdDigits ?? 12}
           logoText={info?.branding.logoText}
         />
+        {state.overlay === 'help' && <HelpOverlay />}
+        {state.overlay === 'a11y' && <A11yMenu />}
       </CatalogueContext.Provider>
     </AppContext.Provider>
   );

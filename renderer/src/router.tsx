@@ -11,14 +11,17 @@ import { PaymentResult } from './screens/pay/payment-result.tsx';
 import { InquiryMenu } from './screens/inquiry/inquiry-menu.tsx';
 import { Identify } from './screens/inquiry/identify.tsx';
 import { InquiryResultScreen } from './screens/inquiry/inquiry-result.tsx';
-import { Complaint } from './screens/services/complaint.tsx';
-import { ComplaintStatus } from './screens/services/complaint-status.tsx';
 import { Ticket } from './screens/services/ticket.tsx';
-import { Awareness } from './screens/services/awareness.tsx';
-import { CatalogueHome } from './screens/catalogue/catalogue-home.tsx';
-import { ServiceList } from './screens/catalogue/service-list.tsx';
-import { ServiceDetail } from './screens/catalogue/service-detail.tsx';
-import { Search } from './screens/catalogue/search.tsx';
+import { lazyScreen } from './components/lazy.tsx';
+
+// Rarely used screens load on demand (with simple-keyboard, the QR encoder, the search index).
+const Complaint = lazyScreen(() => import('./screens/services/complaint.tsx').then((m) => m.Complaint));
+const ComplaintStatus = lazyScreen(() => import('./screens/services/complaint-status.tsx').then((m) => m.ComplaintStatus));
+const Awareness = lazyScreen(() => import('./screens/services/awareness.tsx').then((m) => m.Awareness));
+const CatalogueHome = lazyScreen(() => import('./screens/catalogue/catalogue-home.tsx').then((m) => m.CatalogueHome));
+const ServiceList = lazyScreen(() => import('./screens/catalogue/service-list.tsx').then((m) => m.ServiceList));
+const ServiceDetail = lazyScreen(() => import('./screens/catalogue/service-detail.tsx').then((m) => m.ServiceDetail));
+const Search = lazyScreen(() => import('./screens/catalogue/search.tsx').then((m) => m.Search));
 
 /** One screen at a time, chosen by the top of the navigation stack. */
 export function Router(props: {
@@ -66,7 +69,7 @@ export function Router(props: {
     case 'serviceList':
       return <ServiceList entityId={s.entityId} categoryId={s.categoryId} />;
     case 'service':
-      return <ServiceDetail serviceId={s.serviceId} />;
+      return <ServiceDetail serviceId={s.serviceId} key={s.serviceId} />;
     case 'search':
       return <Search />;
   }

@@ -3,10 +3,11 @@ import { useApp } from '../context.ts';
 
 /**
  * "Are you still there?": after `seconds` without a touch, a visible countdown; at zero the
- * whole visitor session is reset. Disabled while the terminal holds a payment.
+ * whole visitor session is reset. Inactive while the terminal holds a payment (its own
+ * timeout governs then). "More time" doubles both periods for the rest of the session.
  */
 export function IdleGuard(props: { seconds: number; warningSeconds: number; active: boolean }) {
-  const { t, startOver } = useApp();
+  const { t, startOver, dispatch, state } = useApp();
   const [left, setLeft] = useState<number | undefined>();
 
   useEffect(() => {
@@ -31,25 +32,34 @@ export function IdleGuard(props: { seconds: number; warningSeconds: number; acti
       }, props.seconds * 1000);
     };
     arm();
+    // Any touch, and any key for visitors who use a switch or keyboard device.
     window.addEventListener('pointerdown', arm, true);
+    window.addEventListener('keydown', arm, true);
     return () => {
       clearTimeout(idleTimer);
       clearInterval(tick);
       window.removeEventListener('pointerdown', arm, true);
+      window.removeEventListener('keydown', arm, true);
     };
   }, [props.active, props.seconds, props.warningSeconds, startOver]);
 
   if (left === undefined) return null;
   return (
-    <div class="idle-overlay" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" data-testid="idle-warning">
-      <div class="idle-card">
+    <div class="overlay idle-overlay" data-testid="idle-warning">
+      <div class="overlay-card idle-card" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-count">
         <h2 id="idle-title">{t('idle.title')}</h2>
-        <p class="idle-count" aria-live="assertive">
+        <p class="idle-count" id="idle-count" aria-live="assertive" data-testid="idle-count" data-left={left}>
           {t('idle.countdown', { count: left })}
         </p>
-        <button type="button" class="btn btn-primary btn-wide">
+        {/* The pointerdown on either button re-arms the timer; the click only needs to close. */}
+        <button type="button" class="btn btn-primary btn-wide" data-testid="idle-stay" onClick={() => setLeft(undefined)}>
           {t('idle.stay')}
         </button>
+        {!state.a11y.moreTime && (
+          <button type="button" class="btn btn-quiet btn-wide" data-testid="idle-more-time" onClick={() => dispatch({ type: 'a11y', modes: { moreTime: true } })}>
+            {t('idle.moreTime')}
+          </button>
+        )}
       </div>
     </div>
   );

@@ -4,14 +4,19 @@ import Keyboard from 'simple-keyboard/build/index.modern.esm.js';
 import 'simple-keyboard/build/css/index.css';
 import { useApp } from '../context.ts';
 
-/** Kiosk layouts: no tab, no OS keys; Arabic follows the standard Arabic keyboard rows. */
+/**
+ * Kiosk layouts: no tab, no OS keys; Arabic follows the standard Arabic keyboard rows. Each
+ * language has a numeric pad ({num} / {abc}) with its own digits.
+ */
 const LAYOUTS: Record<'ar' | 'en', Record<string, string[]>> = {
   ar: {
-    default: ['١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩ ٠', 'ض ص ث ق ف غ ع ه خ ح ج د', 'ش س ي ب ل ا ت ن م ك ط ذ', 'ئ ء ؤ ر لا ى ة و ز ظ أ إ', '{lang} {space} . ، ؟ {bksp}'],
+    default: ['١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩ ٠', 'ض ص ث ق ف غ ع ه خ ح ج د', 'ش س ي ب ل ا ت ن م ك ط ذ', 'ئ ء ؤ ر لا ى ة و ز ظ أ إ', '{lang} {num} {space} . ، ؟ {bksp}'],
+    numbers: ['١ ٢ ٣', '٤ ٥ ٦', '٧ ٨ ٩', '{abc} ٠ {bksp}'],
   },
   en: {
-    default: ['1 2 3 4 5 6 7 8 9 0', 'q w e r t y u i o p', 'a s d f g h j k l', '{shift} z x c v b n m {bksp}', "{lang} {space} . , ? ' -"],
-    shift: ['1 2 3 4 5 6 7 8 9 0', 'Q W E R T Y U I O P', 'A S D F G H J K L', '{shift} Z X C V B N M {bksp}', "{lang} {space} . , ? ' -"],
+    default: ['1 2 3 4 5 6 7 8 9 0', 'q w e r t y u i o p', 'a s d f g h j k l', '{shift} z x c v b n m {bksp}', "{lang} {num} {space} . , ? ' -"],
+    shift: ['1 2 3 4 5 6 7 8 9 0', 'Q W E R T Y U I O P', 'A S D F G H J K L', '{shift} Z X C V B N M {bksp}', "{lang} {num} {space} . , ? ' -"],
+    numbers: ['1 2 3', '4 5 6', '7 8 9', '{abc} 0 {bksp}'],
   },
 };
 
@@ -34,13 +39,17 @@ export function OnScreenKeyboard(props: { value: string; onChange: (v: string) =
       layout: LAYOUTS[layoutRef.current],
       layoutName: 'default',
       rtl: layoutRef.current === 'ar',
-      display: { '{bksp}': '⌫', '{space}': t('keyboard.space'), '{lang}': t('keyboard.switch'), '{shift}': '⇧' },
+      display: { '{bksp}': '⌫', '{space}': t('keyboard.space'), '{lang}': t('keyboard.switch'), '{shift}': '⇧', '{num}': t('keyboard.numbers'), '{abc}': t('keyboard.letters') },
       maxLength: props.maxLength,
       preventMouseDownDefault: true,
       onKeyPress: (button: string) => {
         if (button === '{lang}') {
           layoutRef.current = layoutRef.current === 'ar' ? 'en' : 'ar';
           keyboard.setOptions({ layout: LAYOUTS[layoutRef.current], layoutName: 'default', rtl: layoutRef.current === 'ar' });
+          return;
+        }
+        if (button === '{num}' || button === '{abc}') {
+          keyboard.setOptions({ layoutName: button === '{num}' ? 'numbers' : 'default' });
           return;
         }
         if (button === '{shift}') {
@@ -58,5 +67,6 @@ export function OnScreenKeyboard(props: { value: string; onChange: (v: string) =
     return () => keyboard.destroy(); // built once; refs carry the latest props
   }, []);
 
-  return <div class="osk" ref={host} data-testid="keyboard" />;
+  // The keys are not focusable (they never steal focus from the field); the group names them.
+  return <div class="osk" ref={host} role="group" aria-label={t('keyboard.label')} data-testid="keyboard" />;
 }

@@ -1,21 +1,22 @@
 import { useApp } from '../context.ts';
-import { speak } from '../a11y/speech.ts';
+import { controlText, speak } from '../a11y/speech.ts';
 import { Icon } from './icon.tsx';
 
-/** The text spoken for "read aloud": the screen's heading, then the control in focus. */
+/** "Read aloud": the heading of the panel in front, else of the screen, then the focused control. */
 function screenSpeech(): string {
-  const heading = document.querySelector('.overlay h2, main h1')?.textContent ?? '';
-  return heading;
+  const heading = (document.querySelector('.overlay h2') ?? document.querySelector('main h1'))?.textContent ?? '';
+  const focused = document.activeElement?.closest('button');
+  return focused && !focused.matches('[data-testid="nav-speak"]') ? `${heading}. ${controlText(focused)}` : heading;
 }
 
 /** Always reachable: back, help, accessibility, language, start over, connection state. */
-export function TopBar(props: { back?: boolean }) {
+export function TopBar(props: { back?: boolean; /** While the terminal holds a payment: nothing that leaves the screen. */ paying?: boolean }) {
   const { t, state, dispatch, startOver, bridge } = useApp();
-  const canBack = props.back !== false && state.stack.length > 2;
+  const canBack = !props.paying && props.back !== false && state.stack.length > 2;
   const other = state.locale === 'ar' ? 'en' : 'ar';
   return (
     <header class="top-bar">
-      <nav class="top-bar-row" aria-label={t('nav.a11y')}>
+      <nav class="top-bar-row" aria-label={t('nav.label')}>
         {canBack && (
           <button type="button" class="btn btn-quiet nav-back" data-testid="nav-back" onClick={() => dispatch({ type: 'back' })}>
             <Icon name="back" size={24} /> {t('nav.back')}
@@ -44,9 +45,11 @@ export function TopBar(props: { back?: boolean }) {
         >
           {t('language.name', { lng: other })}
         </button>
-        <button type="button" class="btn btn-quiet" data-testid="nav-start-over" onClick={startOver}>
-          <Icon name="restart" size={24} /> {t('nav.startOver')}
-        </button>
+        {!props.paying && (
+          <button type="button" class="btn btn-quiet" data-testid="nav-start-over" onClick={startOver}>
+            <Icon name="restart" size={24} /> {t('nav.startOver')}
+          </button>
+        )}
       </nav>
       <span class={`net ${state.online ? 'net-on' : 'net-off'}`} role="status" data-testid="net-status">
         {t(state.online ? 'status.online' : 'status.offline')}

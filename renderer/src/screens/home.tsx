@@ -1,16 +1,7 @@
 import { Icon } from '../components/icon.tsx';
 import { useApp } from '../context.ts';
 import { Screen } from '../components/screen.tsx';
-import type { Screen as S } from '../state.ts';
-
-const SECTIONS: { id: string; icon: string; screen: S }[] = [
-  { id: 'procedures', icon: 'book', screen: { name: 'catalogue' } },
-  { id: 'inquiries', icon: 'search', screen: { name: 'inquiryMenu' } },
-  { id: 'payments', icon: 'card', screen: { name: 'payMenu' } },
-  { id: 'complaints', icon: 'mail', screen: { name: 'complaint' } },
-  { id: 'ticket', icon: 'ticket', screen: { name: 'ticket' } },
-  { id: 'awareness', icon: 'bulb', screen: { name: 'awareness' } },
-];
+import { SECTIONS } from '../sections.ts';
 
 /** The portal's sections, as on the government portals the visitor knows. */
 export function Home() {

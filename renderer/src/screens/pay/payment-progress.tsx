@@ -1,4 +1,5 @@
 import { useApp } from '../../context.ts';
+import { TopBar } from '../../components/top-bar.tsx';
 
 /** The terminal is working: a visible state for every step, and cancel while no card is in. */
 export function PaymentProgress(props: { transactionId: string; progress: string }) {
@@ -6,6 +7,7 @@ export function PaymentProgress(props: { transactionId: string; progress: string
   const cancellable = ['connecting', 'insertCard', 'presentCard'].includes(props.progress);
   return (
     <main class="screen paying" aria-busy="true">
+      <TopBar paying />
       <h1>{t('payment.title')}</h1>
       <div class="progress big" role="status" aria-live="polite" data-testid="payment-progress" data-progress={props.progress}>
         <span class="spinner" aria-hidden="true" />

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { PaymentView } from '../../../../main/contract/api.ts';
 import { useApp } from '../../context.ts';
 import { Money } from '../../components/money.tsx';
+import { TopBar } from '../../components/top-bar.tsx';
 
 /** The honest end of a payment: what happened, where the money went, the receipt. */
 export function PaymentResult(props: { payment: PaymentView }) {
@@ -18,6 +19,7 @@ export function PaymentResult(props: { payment: PaymentView }) {
 
   return (
     <main class="screen result" data-state={p.state}>
+      <TopBar back={false} />
       <div class={`result-mark ${approved ? 'ok' : 'bad'}`} aria-hidden="true">
         {approved ? '✓' : '!'}
       </div>

@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import type { KioskConfig } from '../config.ts';
+import type { Logger } from '../log/logger.ts';
+import { ConnectivityMonitor } from '../connectivity/connectivity-monitor.ts';
+import { startDemoGateway, type DemoGateway } from '../demo-gateway/server.ts';
+import { createGatewayClient, type GatewayClient } from './client.ts';
+
+export interface OpenedGateway {
+  gateway: GatewayClient;
+  gatewayUrl: string;
+  connectivity: ConnectivityMonitor;
+  /** Present when the config asks for the embedded demo gateway. */
+  demoGateway: DemoGateway | undefined;
+}
+
+/**
+ * The gateway client, its connectivity monitor (health probe plus the outcome of every real
+ * request), and the embedded demo gateway when configured — seeded for the kiosk's country.
+ */
+export async function openGateway(config: KioskConfig, dataDir: string, log: Logger): Promise<OpenedGateway> {
+  const demoGateway =
+    config.gateway.mode === 'embedded'
+      ? await startDemoGateway({ dbFile: join(dataDir, 'demo-gateway.sqlite'), port: config.gateway.port, profile: config.profile })
+      : undefined;
+  const gatewayUrl = config.gateway.mode === 'remote' ? config.gateway.url : demoGateway!.url;
+  const probe = createGatewayClient({ baseUrl: gatewayUrl, kioskId: config.kioskId, timeoutMs: 3000 });
+  const connectivity = new ConnectivityMonitor(() => probe.health(), config.connectivity.probeIntervalMs, log);
+  const gateway = createGatewayClient({
+    baseUrl: gatewayUrl,
+    kioskId: config.kioskId,
+    timeoutMs: config.gateway.mode === 'remote' ? config.gateway.timeoutMs : 8000,
+    onOutcome: (reachable) => connectivity.report(reachable),
+  });
+  return { gateway, gatewayUrl, connectivity, demoGateway };
+}
