@@ -7,6 +7,8 @@ import './styles.css';
 // No context menu, no pinch zoom of the chrome: this is a touch kiosk.
 window.addEventListener('contextmenu', (e) => e.preventDefault());
 document.addEventListener('gesturestart', (e) => e.preventDefault());
+// Ctrl+wheel is how a trackpad pinches in Chromium.
+window.addEventListener('wheel', (e) => e.ctrlKey && e.preventDefault(), { passive: false });
 
 // Tests ask for the renderer's state to prove what an idle reset leaves behind.
 const debug = new URLSearchParams(location.hash.slice(1)).get('debug') === '1';
