@@ -147,13 +147,5 @@ export interface TicketView {
   serviceName: Bilingual;
 }
 
-export type PaymentProgressCode =
-  | 'insertCard'
-  | 'presentCard'
-  | 'enterPin'
-  | 'pleaseWait'
-  | 'processing'
-  | 'removeCard'
-  | 'approvedRemoveCard'
-  | 'declined'
-  | 'other';
+/** Terminal progress as the driver interface names it (shared, so the two never drift). */
+export type { PaymentProgressCode } from '../../drivers/payment/terminal.ts';

@@ -3,6 +3,7 @@ import type { TransactionRow } from '../store/transactions-repo.ts';
 import type { CountryProfile } from '../profiles/profiles.ts';
 import type { Translate } from '../i18n/translator.ts';
 import { formatMoney } from '../profiles/money.ts';
+import { receiptStamp } from './stamp.ts';
 
 export interface ReceiptContext {
   t: Translate;
@@ -22,15 +23,7 @@ export interface ReceiptContext {
 export function buildPaymentReceipt(tx: TransactionRow, ctx: ReceiptContext): ReceiptDocument {
   const l = tx.locale;
   const t = (key: string) => ctx.t(l, `receipt.${key}`);
-  const when = new Intl.DateTimeFormat(l === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: ctx.timeZone,
-  }).format(new Date(tx.updatedAt));
+  const when = receiptStamp(new Date(tx.updatedAt), l, ctx.timeZone);
   const term = tx.terminal;
   const blocks: ReceiptBlock[] = [
     { kind: 'text', text: ctx.profile.name[l], align: 'center', bold: true },

@@ -1,6 +1,7 @@
 import type { ReceiptBlock, ReceiptDocument } from '../../drivers/printer/printer.ts';
 import type { Bilingual, Locale } from '../contract/api.ts';
 import type { Translate } from '../i18n/translator.ts';
+import { receiptStamp } from './stamp.ts';
 
 export interface ServiceReceiptContext {
   t: Translate;
@@ -10,16 +11,6 @@ export interface ServiceReceiptContext {
   timeZone: string;
 }
 
-const stamp = (ctx: ServiceReceiptContext, l: Locale, at: Date) =>
-  new Intl.DateTimeFormat(l === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: ctx.timeZone,
-  }).format(at);
 
 function frame(ctx: ServiceReceiptContext, l: Locale, title: string, body: ReceiptBlock[], at: Date): ReceiptDocument {
   return {
@@ -32,7 +23,7 @@ function frame(ctx: ServiceReceiptContext, l: Locale, title: string, body: Recei
       { kind: 'rule' },
       { kind: 'pair', label: ctx.t(l, 'receipt.kiosk'), value: ctx.kioskId },
       { kind: 'text', text: ctx.location[l], align: 'start' },
-      { kind: 'pair', label: ctx.t(l, 'receipt.date'), value: stamp(ctx, l, at) },
+      { kind: 'pair', label: ctx.t(l, 'receipt.date'), value: receiptStamp(at, l, ctx.timeZone) },
       { kind: 'feed', lines: 2 },
     ],
     cut: true,

@@ -87,7 +87,8 @@ export function reducer(s: AppState, a: Action): AppState {
     case 'replace':
       return { ...swapTop(s, a.screen), busy: false, error: undefined };
     case 'back':
-      return s.stack.length > 2 ? { ...s, stack: s.stack.slice(0, -1), busy: false, error: undefined, overlay: undefined } : s;
+      // Down to the home screen, never below it (the attract screen is reached by "start over").
+      return s.stack.length > 1 && current(s).name !== 'paying' ? { ...s, stack: s.stack.slice(0, -1), busy: false, error: undefined, overlay: undefined } : s;
     case 'home':
       return { ...s, stack: [{ name: 'home' }], busy: false, error: undefined, overlay: undefined };
     case 'busy':

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 
 /**
@@ -9,6 +9,7 @@ import { useApp } from '../context.ts';
 export function IdleGuard(props: { seconds: number; warningSeconds: number; active: boolean }) {
   const { t, startOver, dispatch, state } = useApp();
   const [left, setLeft] = useState<number | undefined>();
+  const rearm = useRef<() => void>(() => undefined);
 
   useEffect(() => {
     if (!props.active) return setLeft(undefined);
@@ -32,14 +33,20 @@ export function IdleGuard(props: { seconds: number; warningSeconds: number; acti
       }, props.seconds * 1000);
     };
     arm();
-    // Any touch, and any key for visitors who use a switch or keyboard device.
-    window.addEventListener('pointerdown', arm, true);
-    window.addEventListener('keydown', arm, true);
+    rearm.current = arm;
+    // Any touch, and any key for visitors who use a switch or keyboard device; the warning's own
+    // buttons act on click instead (re-arming on their pointerdown would remove them mid-tap).
+    const touched = (e: Event) => {
+      if (e.target instanceof Element && e.target.closest('.idle-card button')) return;
+      arm();
+    };
+    window.addEventListener('pointerdown', touched, true);
+    window.addEventListener('keydown', touched, true);
     return () => {
       clearTimeout(idleTimer);
       clearInterval(tick);
-      window.removeEventListener('pointerdown', arm, true);
-      window.removeEventListener('keydown', arm, true);
+      window.removeEventListener('pointerdown', touched, true);
+      window.removeEventListener('keydown', touched, true);
     };
   }, [props.active, props.seconds, props.warningSeconds, startOver]);
 
@@ -51,12 +58,12 @@ export function IdleGuard(props: { seconds: number; warningSeconds: number; acti
         <p class="idle-count" id="idle-count" aria-live="assertive" data-testid="idle-count" data-left={left}>
           {t('idle.countdown', { count: left })}
         </p>
-        {/* The pointerdown on either button re-arms the timer; the click only needs to close. */}
-        <button type="button" class="btn btn-primary btn-wide" data-testid="idle-stay" onClick={() => setLeft(undefined)}>
+        <button type="button" class="btn btn-primary btn-wide" data-testid="idle-stay" onClick={() => rearm.current()}>
           {t('idle.stay')}
         </button>
         {!state.a11y.moreTime && (
           <button type="button" class="btn btn-quiet btn-wide" data-testid="idle-more-time" onClick={() => dispatch({ type: 'a11y', modes: { moreTime: true } })}>
+            {/* New timing re-arms the guard (the effect depends on it), which closes the warning. */}
             {t('idle.moreTime')}
           </button>
         )}

@@ -12,7 +12,7 @@ function screenSpeech(): string {
 /** Always reachable: back, help, accessibility, language, start over, connection state. */
 export function TopBar(props: { back?: boolean; /** While the terminal holds a payment: nothing that leaves the screen. */ paying?: boolean }) {
   const { t, state, dispatch, startOver, bridge } = useApp();
-  const canBack = !props.paying && props.back !== false && state.stack.length > 2;
+  const canBack = !props.paying && props.back !== false && state.stack.length > 1;
   const other = state.locale === 'ar' ? 'en' : 'ar';
   return (
     <header class="top-bar">
