@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useState } from 'preact/hooks';
 import type { i18n } from 'i18next';
 import type { KioskBridge, KioskInfo } from '../../main/contract/api.ts';
 import type { Catalogue } from '../../main/catalogue/schema.ts';
@@ -59,7 +59,8 @@ export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean })
 
   // Modes are classes on <html> so overlays and the keyboard follow them too.
   const classes = modeClasses(state.a11y).join(' ');
-  useEffect(() => {
+  // Before paint, so a mode never shows one frame late.
+  useLayoutEffect(() => {
     document.documentElement.className = classes;
   }, [classes]);
 

@@ -39,13 +39,13 @@ describe('on-screen keyboard: Arabic, English and numbers in every text field', 
     await page.locator('[data-testid^=type-]').first().tap();
     await typeOnKeyboard(page, 'تأخر الدور');
     await key(page, '{lang}');
-    await typeOnKeyboard(page, ' at Q');
+    await typeOnKeyboard(page, ' at q');
     await key(page, '{num}');
     await typeOnKeyboard(page, '12');
     await key(page, '{bksp}');
     await key(page, '{abc}');
     await typeOnKeyboard(page, 'z');
-    expect(await page.getByTestId('complaint-text').textContent()).toBe('تأخر الدور at Q1z');
+    expect(await page.getByTestId('complaint-text').textContent()).toBe('تأخر الدور at q1z');
     expect(await page.getByTestId('complaint-text').getAttribute('dir')).toBe('auto'); // mixed text isolated by its own direction
     expect(await fields()).toEqual([]);
     await page.close();

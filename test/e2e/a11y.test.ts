@@ -170,13 +170,9 @@ describe('accessibility: axe-core on every screen × {ar, en} × {default, large
     await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('button'), { id: 'planted' })));
     const { findings } = await auditAllModes(page, 'planted');
     expect(findings.filter((x) => x.rule === 'button-name').map((x) => `${x.locale}/${x.mode}`)).toHaveLength(8);
-    const classes = await page.evaluate(async () => {
-      const k = (window as unknown as { __khidma: { dispatch: (a: unknown) => void } }).__khidma;
-      k.dispatch({ type: 'a11y', modes: { largeText: true, highContrast: true, lowReach: true } });
-      await new Promise((r) => requestAnimationFrame(r));
-      return document.documentElement.className;
-    });
-    expect(classes.split(' ').sort()).toEqual(['a11y-contrast', 'a11y-large', 'a11y-low']);
+    await page.evaluate(() => (window as unknown as { __khidma: { dispatch: (a: unknown) => void } }).__khidma.dispatch({ type: 'a11y', modes: { largeText: true, highContrast: true, lowReach: true } }));
+    // Classes are applied in an effect, after the render's paint.
+    await expect.poll(() => page.evaluate(() => document.documentElement.className.split(' ').sort())).toEqual(['a11y-contrast', 'a11y-large', 'a11y-low']);
     await page.close();
   });
 

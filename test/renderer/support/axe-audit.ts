@@ -61,6 +61,9 @@ export async function auditAllModes(page: Page, screen: string, opts: { still?: 
         if (still && !document.querySelector(still)) break;
         w.__khidma.dispatch({ type: 'locale', locale: c.locale });
         w.__khidma.dispatch({ type: 'a11y', modes: { largeText: false, highContrast: false, lowReach: false, ...c.modes } });
+        const want = ['largeText', 'highContrast', 'lowReach'].filter((k) => (c.modes as Record<string, boolean>)[k]).length;
+        for (let i = 0; i < 50 && document.documentElement.classList.length !== want; i++) await frame();
+        if (document.documentElement.classList.length !== want) throw new Error(`mode ${c.mode} did not apply`);
         await settle();
         const r = await w.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
         if (still && !document.querySelector(still)) break; // the screen moved on mid-run: not counted
