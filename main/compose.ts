@@ -10,6 +10,7 @@ import { DeviceEventsRepo } from './store/device-events-repo.ts';
 import { SettingsRepo } from './store/settings-repo.ts';
 import { CatalogueStore } from './catalogue/catalogue-store.ts';
 import { CatalogueUpdater } from './catalogue/catalogue-updater.ts';
+import { nextPaymentReference } from './numbering/local-numbers.ts';
 import { IdentityService } from './session/identity-service.ts';
 import { OutboxService } from './outbox/outbox-service.ts';
 import { readSyncStatus, type SyncStatus } from './connectivity/sync-status.ts';
@@ -64,6 +65,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
   const transactions = new TransactionsRepo(db);
   const outbox = new OutboxRepo(db);
   const records = new RecordsRepo(db);
+  const settings = new SettingsRepo(db);
 
   const { gateway, gatewayUrl, connectivity, demoGateway } = await openGateway(config, dataDir, log);
 
@@ -109,6 +111,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
     emit: (e, p) => events.emit(e, p),
     onEnqueued: () => sender.wake(),
     isOnline: () => connectivity.online,
+    nextReference: () => nextPaymentReference(settings, config.kioskNumber, now()),
   });
   const catalogueUpdater = new CatalogueUpdater({ store: catalogue, gateway, profile: profile.id, log });
   connectivity.onChange((online) => {
@@ -126,6 +129,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
       isOnline: () => connectivity.online,
       devices: () => devices.summary(),
       sessions,
+      endSession: () => (sessions.end(), devices.printer.cancelPending()),
       identity,
       payments,
       visitor: { sessions, identity, gateway, profile },
@@ -133,7 +137,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
         catalogue: () => ({ version: catalogue.version, catalogue: catalogue.catalogue }),
         sessions,
         outbox: outboxService,
-        settings: new SettingsRepo(db),
+        settings,
         gateway,
         printer: devices.printer,
         receipts: { t, country: profile.name, kioskId: config.kioskId, location: config.location, timeZone: profile.timeZone },

@@ -46,6 +46,8 @@ export class EscPosPrinter implements ReceiptPrinter {
   #state: PrinterState = 'idle';
   #status: DeviceStatus = NOT_CHECKED;
   #tail: Promise<unknown> = Promise.resolve();
+  /** Bumped by cancelPending(): queued jobs of an older generation are dropped. */
+  #generation = 0;
   #waiter: { resolve: (b: number | null) => void; timer: ReturnType<typeof setTimeout> } | null = null;
   #poll: ReturnType<typeof setInterval> | null = null;
   #lastJobBytes = 0;
@@ -97,7 +99,14 @@ export class EscPosPrinter implements ReceiptPrinter {
   }
 
   print(doc: ReceiptDocument): Promise<PrintResult> {
-    return this.#enqueue(() => this.#print(doc));
+    const generation = this.#generation;
+    return this.#enqueue(() =>
+      generation === this.#generation ? this.#print(doc) : Promise.resolve<PrintResult>({ ok: false, code: 'cancelled', message: 'cancelled before printing' }),
+    );
+  }
+
+  cancelPending(): void {
+    this.#generation++;
   }
 
   async close(): Promise<void> {

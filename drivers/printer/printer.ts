@@ -20,12 +20,14 @@ export interface ReceiptDocument {
   cut?: boolean;
 }
 
-export type PrintResult = { ok: true; bytes: number } | { ok: false; code: 'paperOut' | 'offline' | 'coverOpen' | 'error'; message: string };
+export type PrintResult = { ok: true; bytes: number } | { ok: false; code: 'paperOut' | 'offline' | 'coverOpen' | 'error' | 'cancelled'; message: string };
 
 export interface ReceiptPrinter {
   /** Real-time status (DLE EOT); safe to call between jobs and before a payment. */
   checkStatus(): Promise<DeviceStatus>;
   print(doc: ReceiptDocument): Promise<PrintResult>;
+  /** Drops every job not yet started (visitor session reset); a job on the paper finishes. */
+  cancelPending(): void;
   status(): DeviceStatus;
   onStatus(listener: (s: DeviceStatus) => void): () => void;
   close(): Promise<void>;

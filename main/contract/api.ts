@@ -37,6 +37,7 @@ export const methodParams = {
   'payment.get': z.object({ transactionId: z.string().uuid() }).strict(),
   'payment.cancel': z.object({ transactionId: z.string().uuid() }).strict(),
   'receipt.print': z.object({ transactionId: z.string().uuid() }).strict(),
+  'receipt.reprint': z.object({ reference: z.string().regex(/^\d{13}$/, 'the reference has 13 digits') }).strict(),
   'catalogue.get': z.object({}).strict(),
   /** A fresh real-time status from the receipt printer (before a payment). */
   'printer.check': z.object({}).strict(),
@@ -75,6 +76,7 @@ export interface MethodResults {
   'payment.get': PaymentView;
   'payment.cancel': null;
   'receipt.print': { printed: boolean };
+  'receipt.reprint': { printed: boolean };
   'catalogue.get': { version: number; catalogue: unknown };
   'printer.check': DeviceSummary;
   'identity.enter': IdentityView;

@@ -70,6 +70,8 @@ export type PostingState = 'none' | 'pending' | 'delivered' | 'dead';
 
 export interface PaymentView {
   transactionId: string;
+  /** Short numeric reference on the receipt; typed to have it printed again. */
+  reference?: string;
   state: PaymentState;
   amount: Money;
   items: { kind: Payable['kind']; reference: string; detail?: string; label: Bilingual; amount: Money }[];

@@ -12,6 +12,8 @@ export interface HandlerDeps {
   isOnline: () => boolean;
   devices: () => DeviceSummary[];
   sessions: VisitorSessions;
+  /** Ends the visitor session and drops their queued print jobs (idle reset, start over). */
+  endSession: () => void;
   identity: IdentityService;
   payments: PaymentService;
   visitor: VisitorHandlerDeps;
@@ -28,7 +30,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return null;
     },
     'session.end': () => {
-      d.sessions.end();
+      d.endSession();
       return null;
     },
     'payment.start': ({ payableIds }) => d.payments.start(payableIds),
@@ -38,6 +40,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return null;
     },
     'receipt.print': async ({ transactionId }) => ({ printed: await d.payments.printReceipt(transactionId) }),
+    'receipt.reprint': async ({ reference }) => ({ printed: await d.payments.reprintByReference(reference) }),
     ...visitorHandlers(d.visitor),
     ...serviceHandlers(d.services),
   };

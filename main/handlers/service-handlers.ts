@@ -8,7 +8,7 @@ import type { SettingsRepo } from '../store/settings-repo.ts';
 import type { ReceiptPrinter } from '../../drivers/printer/printer.ts';
 import type { VisitorSessions } from '../session/visitor-session.ts';
 import { complaintReceipt, ticketReceipt, type ServiceReceiptContext } from '../receipt/service-receipts.ts';
-import { nextOfflineTicket, nextTrackingNumber } from './local-numbers.ts';
+import { nextOfflineTicket, nextTrackingNumber } from '../numbering/local-numbers.ts';
 import { fromGateway } from './gateway-errors.ts';
 
 export interface ServiceHandlerDeps {

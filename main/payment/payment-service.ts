@@ -34,6 +34,8 @@ export interface PaymentServiceDeps {
   /** Wakes the outbox sender after a posting is enqueued. */
   onEnqueued: () => void;
   /** Whether the gateway is believed reachable (then the receipt waits briefly for the posting ack). */
+  /** The next short payment reference (printed, and typed to reprint a receipt). */
+  nextReference?: () => string;
   isOnline: () => boolean;
   /** How long a receipt waits for the gateway's ack while online, so it can say "paid" instead of "pending". */
   postingGraceMs?: number;
@@ -96,6 +98,7 @@ export class PaymentService {
       })),
       locale: session.locale,
       now: this.#now(),
+      ...(this.d.nextReference && { reference: this.d.nextReference() }),
     });
     this.#active = this.#run(id)
       .catch((err) => this.d.log.error('payment', 'payment run failed', { transactionId: id, error: String(err) }))
@@ -155,6 +158,13 @@ export class PaymentService {
   /** The receipt as it prints now: "posting pending" until the gateway acknowledged. */
   receiptDocument(tx: TransactionRow, postingPending = tx.postingState !== 'delivered'): ReceiptDocument {
     return buildPaymentReceipt(tx, { ...this.d.receipt, postingPending });
+  }
+
+  /** A receipt printed again by its short reference (visitor came back, or paper ran out). */
+  async reprintByReference(reference: string): Promise<boolean> {
+    const tx = this.d.transactions.byReference(reference);
+    if (!tx || tx.state !== 'approved') throw new KioskError('notFound', 'no approved payment with that reference');
+    return this.printReceipt(tx.id);
   }
 
   async printReceipt(id: string): Promise<boolean> {

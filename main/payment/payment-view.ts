@@ -5,6 +5,7 @@ import type { TransactionRow } from '../store/transactions-repo.ts';
 export function toPaymentView(t: TransactionRow): PaymentView {
   return {
     transactionId: t.id,
+    ...(t.reference && { reference: t.reference }),
     state: t.state,
     amount: { amountMinor: t.amountMinor, currency: t.currency },
     items: t.items.map((i) => ({

@@ -49,6 +49,7 @@ export function buildPaymentReceipt(tx: TransactionRow, ctx: ReceiptContext): Re
           { kind: 'pair', label: t('trace'), value: String(term.traceNumber) },
         ] satisfies ReceiptBlock[])
       : []),
+    ...(tx.reference ? [{ kind: 'pair', label: t('reference'), value: tx.reference } satisfies ReceiptBlock] : []),
     { kind: 'pair', label: t('kiosk'), value: `${ctx.kioskId}` },
     { kind: 'text', text: ctx.location[l], align: 'start' },
     { kind: 'pair', label: t('date'), value: when },

@@ -33,6 +33,8 @@ export interface TransactionRow {
   terminal: TerminalData | null;
   declineReason: string | null;
   locale: 'ar' | 'en';
+  /** Short numeric reference printed on the receipt (null on rows older than migration 003). */
+  reference: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -49,6 +51,7 @@ interface RawRow {
   terminal_json: string | null;
   decline_reason: string | null;
   locale: 'ar' | 'en';
+  reference: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -65,6 +68,7 @@ const fromRaw = (r: RawRow): TransactionRow => ({
   terminal: r.terminal_json ? (JSON.parse(r.terminal_json) as TerminalData) : null,
   declineReason: r.decline_reason,
   locale: r.locale,
+  reference: r.reference ?? null,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -73,13 +77,18 @@ const fromRaw = (r: RawRow): TransactionRow => ({
 export class TransactionsRepo {
   constructor(private readonly db: Db) {}
 
-  insert(t: { id: string; kind: string; amountMinor: number; currency: CurrencyCode; items: TransactionItem[]; locale: 'ar' | 'en'; now: string }): void {
+  insert(t: { id: string; kind: string; amountMinor: number; currency: CurrencyCode; items: TransactionItem[]; locale: 'ar' | 'en'; now: string; reference?: string }): void {
     this.db
       .prepare(
-        `INSERT INTO transactions (id, kind, state, amount_minor, currency, items_json, locale, created_at, updated_at)
-         VALUES (?, ?, 'created', ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO transactions (id, kind, state, amount_minor, currency, items_json, locale, created_at, updated_at, reference)
+         VALUES (?, ?, 'created', ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(t.id, t.kind, t.amountMinor, t.currency, JSON.stringify(t.items), t.locale, t.now, t.now);
+      .run(t.id, t.kind, t.amountMinor, t.currency, JSON.stringify(t.items), t.locale, t.now, t.now, t.reference ?? null);
+  }
+
+  byReference(reference: string): TransactionRow | undefined {
+    const r = this.db.prepare('SELECT * FROM transactions WHERE reference = ?').get(reference) as RawRow | undefined;
+    return r && fromRaw(r);
   }
 
   get(id: string): TransactionRow | undefined {

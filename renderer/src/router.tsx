@@ -12,6 +12,7 @@ import { InquiryMenu } from './screens/inquiry/inquiry-menu.tsx';
 import { Identify } from './screens/inquiry/identify.tsx';
 import { InquiryResultScreen } from './screens/inquiry/inquiry-result.tsx';
 import { Ticket } from './screens/services/ticket.tsx';
+import { Reprint } from './screens/pay/reprint.tsx';
 import { lazyScreen } from './components/lazy.tsx';
 
 // Rarely used screens load on demand (with simple-keyboard, the QR encoder, the search index).
@@ -64,6 +65,8 @@ export function Router(props: {
       return <Ticket />;
     case 'awareness':
       return <Awareness />;
+    case 'reprint':
+      return <Reprint />;
     case 'catalogue':
       return <CatalogueHome />;
     case 'serviceList':

@@ -22,7 +22,8 @@ export type Screen =
   | { name: 'serviceList'; entityId?: string; categoryId?: string }
   | { name: 'service'; serviceId: string }
   | { name: 'search' }
-  | { name: 'awareness' };
+  | { name: 'awareness' }
+  | { name: 'reprint' };
 
 export interface AppState {
   locale: Locale;

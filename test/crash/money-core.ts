@@ -23,6 +23,7 @@ export function fakePrinter(): ReceiptPrinter & { printed: ReceiptDocument[] } {
     printed,
     checkStatus: async () => ({ device: 'online' as const }),
     print: async (doc) => (printed.push(doc), { ok: true, bytes: 1 }),
+    cancelPending: () => undefined,
     status: () => ({ device: 'online' }),
     onStatus: () => () => undefined,
     close: async () => undefined,

@@ -126,6 +126,21 @@ describe.each(['en', 'ar'] as const)('every visitor journey in Chromium (%s)', (
       expect(r.state).toBe('approved');
       expect(await page.getByTestId('receipt-state').getAttribute('data-receipt')).toBe('failed');
       expect(rig.kiosk.transactions.get(r.txId)).toMatchObject({ state: 'approved', receiptState: 'failed' });
+      const reference = (await page.getByTestId('payment-reference').textContent())!;
+      expect(reference).toMatch(/^\d{13}$/);
+
+      // Paper refilled: the visitor has the receipt printed by its reference.
+      rig.printerSim.setFault('none');
+      await page.getByRole('button', { name: w.startOver }).tap();
+      await page.getByRole('button', { name: w.start }).tap();
+      await page.getByTestId('section-payments').tap();
+      await page.getByTestId('pay-reprint').tap();
+      await typeOnKeypad(page, reference);
+      await page.getByTestId('reprint-go').tap();
+      await expect.poll(() => page.getByTestId('reprint-result').getAttribute('data-printed')).toBe('true');
+      expect(lastJobText()).toContain(r.txId);
+      expect(lastJobText()).toContain(reference);
+      expect(rig.kiosk.transactions.get(r.txId)?.receiptState).toBe('printed');
       await page.close();
     } finally {
       rig.printerSim.setFault('none');

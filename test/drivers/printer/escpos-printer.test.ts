@@ -87,6 +87,19 @@ describe('ESC/POS driver ↔ simulator (memory link)', () => {
     expect(sim.images()).toEqual([]);
   });
 
+  it('drops queued jobs on cancelPending (session reset) but finishes the one on paper', async () => {
+    const { sim, printer } = rig();
+    const first = printer.print({ direction: 'ltr', blocks: [{ kind: 'text', text: 'Visitor A receipt' }] });
+    await new Promise((r) => setTimeout(r, 0)); // the first job is now on its way (status check)
+    const second = printer.print({ direction: 'ltr', blocks: [{ kind: 'text', text: 'Visitor A copy' }] });
+    printer.cancelPending();
+    const third = printer.print({ direction: 'ltr', blocks: [{ kind: 'text', text: 'Visitor B ticket' }] });
+    expect((await first).ok).toBe(true);
+    expect(await second).toMatchObject({ ok: false, code: 'cancelled' });
+    expect((await third).ok).toBe(true);
+    expect(sim.decodedText()).toEqual(['Visitor A receipt', 'Visitor B ticket']);
+  });
+
   it('reports every injected fault and refuses jobs when it must', async () => {
     const { sim, printer } = rig();
     const cases: [PrinterFault, DeviceStatus, string | null][] = [

@@ -32,6 +32,7 @@ const tx = (locale: 'ar' | 'en'): TransactionRow => ({
   terminal: { authCode: '107919', maskedPan: '************4242', receiptNumber: 17, traceNumber: 42, terminalId: '52001234', cardType: 'Visa', dateTime: '2026-11-22T19:05:00' },
   declineReason: null,
   locale,
+  reference: '0012611220017',
   createdAt: '2026-11-22T16:05:00.000Z',
   updatedAt: '2026-11-22T16:05:03.000Z',
 });
@@ -54,7 +55,7 @@ describe('receipts on paper (PNG in test-output/receipts/)', () => {
   it('English payment receipt: every reference an auditor needs, as text', async () => {
     const job = await printToPng(buildPaymentReceipt(tx('en'), { ...ctx, postingPending: false }), 'payment-en');
     const s = text(job);
-    for (const needle of ['37.250 KWD', '29.250 KWD', '8.000 KWD', '100200303', 'TF-400009-2', '************4242', '52001234', '107919', '6f1d2c3b-4a59-4e8f-9b0a-1c2d3e4f5a6b', 'KW-GOVMALL-01', 'Paid']) {
+    for (const needle of ['0012611220017', '37.250 KWD', '29.250 KWD', '8.000 KWD', '100200303', 'TF-400009-2', '************4242', '52001234', '107919', '6f1d2c3b-4a59-4e8f-9b0a-1c2d3e4f5a6b', 'KW-GOVMALL-01', 'Paid']) {
       expect(s, needle).toContain(needle);
     }
     expect(s).not.toContain('posting pending');

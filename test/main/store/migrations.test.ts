@@ -15,13 +15,16 @@ const TX = '7f1c1f43-5d42-4f3c-9d0a-3c1b2a6e9f10';
 describe('migration 002 and the repositories', () => {
   it('upgrades a kiosk that has only 001, keeping its journal and outbox', () => {
     const old = openDatabase(dir.file('field.sqlite'), migrations.slice(0, 1));
-    new TransactionsRepo(old).insert({ id: TX, kind: 'billPayment', amountMinor: 12_750, currency: 'KWD', items: [], locale: 'ar', now: 'then' });
+    // Written as a kiosk on schema 001 wrote it (today's repository knows newer columns).
+    old
+      .prepare(`INSERT INTO transactions (id, kind, state, amount_minor, currency, items_json, locale, created_at, updated_at) VALUES (?, 'billPayment', 'created', 12750, 'KWD', '[]', 'ar', 'then', 'then')`)
+      .run(TX);
     new OutboxRepo(old).enqueue({ kind: 'payment', idempotencyKey: 'k-00000001', transactionId: TX, payload: { a: 1 }, now: 'then' });
     old.close();
 
     const db = openDatabase(dir.file('field.sqlite'));
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
-    expect(new TransactionsRepo(db).get(TX)?.amountMinor).toBe(12_750);
+    expect(new TransactionsRepo(db).get(TX)).toMatchObject({ amountMinor: 12_750, reference: null });
     expect(new OutboxRepo(db).head()).toMatchObject({ idempotencyKey: 'k-00000001', kind: 'payment', state: 'pending' });
     const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name);
     expect(tables).toEqual(expect.arrayContaining(['transactions', 'outbox', 'complaints', 'tickets', 'settings', 'device_events', 'audit_log']));

@@ -10,6 +10,7 @@ const ITEMS: { id: string; icon: string; screen: S }[] = [
   { id: 'paciFee', icon: 'id', screen: { name: 'account', service: 'paciFee' } },
   { id: 'justiceFee', icon: 'scale', screen: { name: 'account', service: 'justiceFee' } },
   { id: 'zakat', icon: 'heart', screen: { name: 'donation' } },
+  { id: 'reprint', icon: 'receipt', screen: { name: 'reprint' } },
 ];
 
 /** Government e-payment (Tasdeed): what can be paid at this kiosk. */

@@ -40,6 +40,11 @@ export function PaymentResult(props: { payment: PaymentView }) {
           {t(p.receiptState === 'printed' ? 'result.receiptPrinted' : 'result.receiptFailed')}
         </p>
       )}
+      {p.reference && (
+        <p>
+          {t('result.shortReference')}: <bdi class="reference" data-testid="payment-reference">{p.reference}</bdi>
+        </p>
+      )}
       <p class="muted">
         {t('result.reference')}: <bdi data-testid="transaction-id">{p.transactionId}</bdi>
       </p>

@@ -32,3 +32,12 @@ export function nextOfflineTicket(settings: SettingsRepo, kioskNumber: number, c
   const { seq } = nextDaily(settings, `ticket.offlineSeq.${counterGroup}`, now);
   return `K${kioskNumber}-${counterGroup}${String(seq).padStart(3, '0')}`;
 }
+
+/**
+ * Payment references for receipts and reprints: kiosk number (3) + YYMMDD + daily sequence (4),
+ * all digits so they can be typed on the keypad.
+ */
+export function nextPaymentReference(settings: SettingsRepo, kioskNumber: number, now: Date): string {
+  const { day, seq } = nextDaily(settings, 'payment.referenceSeq', now);
+  return `${String(kioskNumber).padStart(3, '0')}${day}${String(seq).padStart(4, '0')}`;
+}

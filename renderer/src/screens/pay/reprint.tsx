@@ -1,0 +1,39 @@
+import { useState } from 'preact/hooks';
+import { useApp } from '../../context.ts';
+import { Busy, Screen } from '../../components/screen.tsx';
+import { Keypad } from '../../components/keypad.tsx';
+
+/** A receipt printed again by the reference on the screen or on an earlier receipt. */
+export function Reprint() {
+  const { t, state, run } = useApp();
+  const [reference, setReference] = useState('');
+  const [printed, setPrinted] = useState<boolean | undefined>();
+
+  async function reprint() {
+    setPrinted(undefined);
+    const r = await run('receipt.reprint', { reference });
+    if (r) setPrinted(r.printed);
+  }
+
+  return (
+    <Screen title={t('reprint.title')} testId="reprint">
+      <p class="muted">{t('reprint.hint')}</p>
+      <output class="entry" dir="ltr" data-testid="reprint-value">
+        {reference || '\u00a0'}
+      </output>
+      <Keypad value={reference} maxLength={13} onChange={setReference} />
+      {printed !== undefined && (
+        <p class={printed ? 'note ok' : 'note warn'} role="status" data-testid="reprint-result" data-printed={String(printed)}>
+          {t(printed ? 'result.receiptPrinted' : 'result.receiptFailed')}
+        </p>
+      )}
+      {state.busy ? (
+        <Busy label={t('payment.printing')} />
+      ) : (
+        <button type="button" class="btn btn-primary btn-wide" disabled={reference.length !== 13} onClick={reprint} data-testid="reprint-go">
+          {t('reprint.print')}
+        </button>
+      )}
+    </Screen>
+  );
+}
