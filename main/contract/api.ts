@@ -71,7 +71,8 @@ export interface MethodResults {
   'session.start': { sessionId: string };
   'session.setLocale': null;
   'session.end': null;
-  'bill.lookup': Bill;
+  /** The bill, and the payable the session now holds for it. */
+  'bill.lookup': { bill: Bill; payable: Payable };
   'payment.start': { transactionId: string };
   'payment.get': PaymentView;
   'payment.cancel': null;

@@ -116,6 +116,8 @@ export interface Fine {
   place: Bilingual;
   violation: Bilingual;
   amount: Money;
+  /** The payable the session holds for this fine (what the summary shows and the payment names). */
+  payable: Payable;
 }
 
 export type InquiryResult =

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../bridge/dispatcher.ts';
-import type { Fine, InquiryResult, Money } from '../contract/api.ts';
+import type { Fine, InquiryResult, Money, Payable } from '../contract/api.ts';
 import { KioskError } from '../contract/result.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import type { IdentityService } from '../session/identity-service.ts';
@@ -16,6 +16,9 @@ export interface VisitorHandlerDeps {
   profile: CountryProfile;
 }
 
+/** The entity fines are paid to (shown on the summary and the receipt). */
+const TRAFFIC = { ar: 'وزارة الداخلية - المرور', en: 'Ministry of Interior - Traffic' };
+
 type VisitorMethods = 'bill.lookup' | 'identity.enter' | 'identity.get' | 'identity.clear' | 'inquiry.run' | 'donation.prepare';
 
 /** Lookups and inquiries: everything fetched becomes a session payable, never trusted from the screen. */
@@ -25,18 +28,12 @@ export function visitorHandlers(d: VisitorHandlerDeps): Pick<Handlers, VisitorMe
     switch (kind) {
       case 'trafficFines': {
         const wire = await d.gateway.trafficFines(nid).catch(fromGateway);
-        const fines: Fine[] = wire.map((f) => ({ payableId: f.fineId, ...f }));
-        for (const f of fines) {
-          d.sessions.rememberPayable({
-            payableId: f.payableId,
-            kind: 'fine',
-            reference: f.fineId,
-            detail: f.fineId,
-            entity: { ar: 'وزارة الداخلية - الإدارة العامة للمرور', en: 'Ministry of Interior - General Traffic Department' },
-            label: f.violation,
-            amount: f.amount,
-          });
-        }
+        const fines: Fine[] = wire.map((f) => ({
+          payableId: f.fineId,
+          ...f,
+          payable: { payableId: f.fineId, kind: 'fine', reference: f.fineId, detail: f.fineId, entity: TRAFFIC, label: f.violation, amount: f.amount },
+        }));
+        for (const f of fines) d.sessions.rememberPayable(f.payable);
         const total: Money = { amountMinor: fines.reduce((s, f) => s + f.amount.amountMinor, 0), currency: d.profile.currency };
         return { kind, fines, total };
       }
@@ -59,7 +56,7 @@ export function visitorHandlers(d: VisitorHandlerDeps): Pick<Handlers, VisitorMe
     'bill.lookup': async ({ service, account }) => {
       d.sessions.require();
       const bill = await d.gateway.lookupBill(service, account).catch(fromGateway);
-      d.sessions.rememberPayable({
+      const payable: Payable = {
         payableId: bill.billId,
         kind: 'bill',
         reference: bill.billId,
@@ -67,8 +64,9 @@ export function visitorHandlers(d: VisitorHandlerDeps): Pick<Handlers, VisitorMe
         entity: bill.entity,
         label: bill.description ?? bill.entity,
         amount: bill.amount,
-      });
-      return bill;
+      };
+      d.sessions.rememberPayable(payable);
+      return { bill, payable };
     },
     'identity.enter': ({ nationalId }) => d.identity.enter(nationalId),
     'identity.get': () => d.identity.view(),

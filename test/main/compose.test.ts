@@ -38,7 +38,7 @@ afterEach(async () => {
 describe('the composed kiosk on embedded defaults', () => {
   it('pays a bill through the dispatcher: terminal, journal, receipt, posting', async () => {
     await call('session.start', { locale: 'ar' });
-    const bill = await call<Bill>('bill.lookup', { service: 'electricityWater', account: '100200301' });
+    const { bill } = await call<{ bill: Bill }>('bill.lookup', { service: 'electricityWater', account: '100200301' });
     expect(bill.amount).toEqual({ amountMinor: 18_250, currency: 'KWD' });
     const { transactionId } = await call<{ transactionId: string }>('payment.start', { payableIds: [bill.billId] });
     const view = await finalView(transactionId);
@@ -65,7 +65,7 @@ describe('the composed kiosk on embedded defaults', () => {
 
   it('forgets fetched bills when the visitor session ends', async () => {
     await call('session.start', { locale: 'en' });
-    const bill = await call<Bill>('bill.lookup', { service: 'electricityWater', account: '100200302' });
+    const { bill } = await call<{ bill: Bill }>('bill.lookup', { service: 'electricityWater', account: '100200302' });
     await call('session.end', {});
     expect(kiosk.sessions.current).toBeUndefined();
     await call('session.start', { locale: 'en' });

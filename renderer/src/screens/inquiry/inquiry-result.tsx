@@ -50,15 +50,7 @@ function FinesList(props: { fines: Fine[] }) {
         onClick={() =>
           go({
             name: 'paySummary',
-            payables: chosen.map((f) => ({
-              payableId: f.payableId,
-              kind: 'fine',
-              reference: f.fineId,
-              detail: f.fineId,
-              entity: { ar: 'وزارة الداخلية - المرور', en: 'Ministry of Interior - Traffic' },
-              label: f.violation,
-              amount: f.amount,
-            })),
+            payables: chosen.map((f) => f.payable),
           })
         }
       >

@@ -10,23 +10,8 @@ export function AccountEntry(props: { service: BillService }) {
   const [account, setAccount] = useState('');
 
   async function lookup() {
-    const bill = await run('bill.lookup', { service: props.service, account });
-    if (bill) {
-      go({
-        name: 'paySummary',
-        payables: [
-          {
-            payableId: bill.billId,
-            kind: 'bill',
-            reference: bill.billId,
-            detail: bill.account,
-            entity: bill.entity,
-            label: bill.description ?? bill.entity,
-            amount: bill.amount,
-          },
-        ],
-      });
-    }
+    const found = await run('bill.lookup', { service: props.service, account });
+    if (found) go({ name: 'paySummary', payables: [found.payable] });
   }
 
   return (
