@@ -1,24 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildMrz } from '../../drivers/idreader/index.ts';
+import { DEMO_CIVIL, DEMO_CIVIL_ID_CARD } from '../support/demo-documents.ts';
 import { startKioskRig, typeOnKeyboard, typeOnKeypad, type KioskRig } from '../support/kiosk-rig.ts';
 import { auditAllModes } from '../renderer/support/axe-audit.ts';
 
-// A demo visitor of the demo gateway (valid Kuwaiti civil number; nobody real).
-const CIVIL = '285031400009';
-const card = buildMrz({
-  format: 'TD1',
-  documentCode: 'ID',
-  issuingState: 'KWT',
-  documentNumber: 'AB0123456',
-  nationality: 'KWT',
-  birthDate: CIVIL.slice(1, 7),
-  sex: 'M',
-  expiryDate: '350630',
-  surname: 'AL FULANI',
-  givenNames: 'SALEM AHMAD',
-  optionalData: CIVIL,
-});
+const CIVIL = DEMO_CIVIL;
+const card = DEMO_CIVIL_ID_CARD;
 const HALF_COMPLAINT = 'the queue was very lo';
 
 type Debug = { state: { stack: { name: string }[]; identity: unknown; a11y: Record<string, boolean>; overlay: unknown; error: unknown } };
