@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfigFile, parseConfig } from '../config.ts';
@@ -25,7 +25,9 @@ const { values } = parseArgs({
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const electron = values.browser ? undefined : findElectronBinary();
 if (electron && !values['no-window']) {
-  // The Electron shell composes the same core in its main process.
+  // The Electron shell runs the compiled core (dist/) in its main process: build it first.
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
   const child = spawn(electron, [root], { stdio: 'inherit', env: { ...process.env, KHIDMA_CONFIG: values.config } });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
