@@ -69,7 +69,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
 
   const { gateway, gatewayUrl, connectivity, demoGateway } = await openGateway(config, dataDir, log);
 
-  const devices = await openDevices(config.devices, { log, profile });
+  const devices = await openDevices(config.devices, { log, profile, terminalPassword: config.paymentTerminal.password });
   const sessions = new VisitorSessions();
   const identity = new IdentityService({ sessions, profile: profile.id, reader: devices.idReader, emit: (e, p) => events.emit(e, p), log });
   const catalogue = new CatalogueStore({ bundledDir: new URL('catalogue/', ASSETS), cacheFile: join(dataDir, 'catalogue-cache.json'), profile: profile.id });

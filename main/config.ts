@@ -60,6 +60,11 @@ export const configSchema = z
       })
       .strict()
       .default({ printer: simulatorDefault, terminal: simulatorDefault, idReader: simulatorDefault }),
+    /** The payment terminal's ECR password (ZVT), from the acquirer's set-up. */
+    paymentTerminal: z
+      .object({ password: z.string().regex(/^\d{6}$/, 'must be 6 digits').default('000000') })
+      .strict()
+      .default({ password: '000000' }),
     outbox: z
       .object({ baseMs: z.number().int().positive().default(1000), capMs: z.number().int().positive().default(60_000) })
       .strict()

@@ -30,8 +30,13 @@ export function attachWsBridge(server: Server, opts: { token: string; dispatcher
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
   server.on('upgrade', (req: IncomingMessage, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== BRIDGE_PATH || !tokenMatches(opts.token, url.searchParams.get('token'))) {
+    let url: URL | undefined;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      url = undefined;
+    }
+    if (!url || url.pathname !== BRIDGE_PATH || !tokenMatches(opts.token, url.searchParams.get('token'))) {
       opts.log.warn('bridge', 'refused a bridge connection without the right token');
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;

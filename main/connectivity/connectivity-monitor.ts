@@ -8,6 +8,7 @@ export class ConnectivityMonitor {
   #online = true;
   #lastReachableAt: Date | undefined;
   #timer: NodeJS.Timeout | undefined;
+  #stopped = false;
   readonly #listeners = new Set<(online: boolean) => void>();
 
   constructor(
@@ -40,19 +41,22 @@ export class ConnectivityMonitor {
   }
 
   start(): void {
+    this.#stopped = false;
     const tick = async () => {
       try {
         await this.probe();
-        this.report(true);
+        if (!this.#stopped) this.report(true);
       } catch {
-        this.report(false);
+        if (!this.#stopped) this.report(false);
       }
-      this.#timer = setTimeout(tick, this.intervalMs);
+      // A probe in flight when stop() ran must not re-arm the timer.
+      if (!this.#stopped) this.#timer = setTimeout(tick, this.intervalMs);
     };
     void tick();
   }
 
   stop(): void {
+    this.#stopped = true;
     clearTimeout(this.#timer);
   }
 }

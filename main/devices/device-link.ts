@@ -20,9 +20,25 @@ export async function openDeviceLink(name: string, cfg: DeviceLinkConfig, profil
     return { host, device };
   }
   const { link: _link, ...overrides } = cfg;
+  return { host: await openSerialTransport({ ...profile, ...overrides }) };
+}
+
+/**
+ * Like openDeviceLink, but a port that cannot be opened (device unplugged, wrong path) gives a
+ * closed link: the driver then reports the device offline and the rest of the kiosk runs.
+ */
+export async function openDeviceLinkOrOffline(
+  name: string,
+  cfg: DeviceLinkConfig,
+  profile: Omit<SerialSettings, 'path'>,
+  onError: (message: string) => void,
+): Promise<OpenedLink> {
   try {
-    return { host: await openSerialTransport({ ...profile, ...overrides }) };
+    return await openDeviceLink(name, cfg, profile);
   } catch (err) {
-    throw new Error(`${name}: cannot open serial port ${cfg.path}: ${(err as Error).message}`);
+    onError(`${name}: cannot open serial port ${cfg.link === 'serial' ? cfg.path : ''}: ${(err as Error).message}`);
+    const [host, device] = createMemoryLink({ name: `${name}-unavailable` });
+    await device.close();
+    return { host };
   }
 }

@@ -9,7 +9,7 @@ import type { DeviceName, DeviceSummary } from '../contract/api.ts';
 import type { KioskConfig } from '../config.ts';
 import type { CountryProfile } from '../profiles/profiles.ts';
 import type { Logger } from '../log/logger.ts';
-import { openDeviceLink } from './device-link.ts';
+import { openDeviceLinkOrOffline } from './device-link.ts';
 
 export interface KioskDevices {
   printer: ReceiptPrinter;
@@ -27,6 +27,8 @@ export interface DeviceDeps {
   profile: CountryProfile;
   /** Payment terminal password (ZVT); from the acquirer's set-up. */
   terminalPassword?: string;
+  /** How often a terminal that failed registration is tried again. */
+  terminalRetryMs?: number;
 }
 
 const summarize = (name: DeviceName, s: DeviceStatus): DeviceSummary => ({
@@ -39,10 +41,11 @@ const summarize = (name: DeviceName, s: DeviceStatus): DeviceSummary => ({
 /** Opens the three devices with their drivers, and the simulators where configured. */
 export async function openDevices(config: KioskConfig['devices'], deps: DeviceDeps): Promise<KioskDevices> {
   const printerProfile = EPSON_TM_T88_80MM;
-  const printerLink = await openDeviceLink('printer', config.printer, printerProfile.serial);
-  const terminalLink = await openDeviceLink('terminal', config.terminal, { baudRate: 9600 });
+  const unavailable = (message: string) => deps.log.error('devices', message);
+  const printerLink = await openDeviceLinkOrOffline('printer', config.printer, printerProfile.serial, unavailable);
+  const terminalLink = await openDeviceLinkOrOffline('terminal', config.terminal, { baudRate: 9600 }, unavailable);
   const readerProfile = READER_PROFILES['generic-crlf'];
-  const readerLink = await openDeviceLink('idReader', config.idReader, { baudRate: 9600 });
+  const readerLink = await openDeviceLinkOrOffline('idReader', config.idReader, { baudRate: 9600 }, unavailable);
 
   const simulators: KioskDevices['simulators'] = {};
   if (printerLink.device) simulators.printer = new EscPosSimulator(printerLink.device, printerProfile);
@@ -59,7 +62,13 @@ export async function openDevices(config: KioskConfig['devices'], deps: DeviceDe
 
   // A device that is absent at start-up must not stop the kiosk: it is reported, not fatal.
   await printer.checkStatus().catch((err) => deps.log.warn('devices', 'printer status failed', { error: String(err) }));
-  await terminal.open().catch((err) => deps.log.warn('devices', 'terminal registration failed', { error: String(err) }));
+  const register = () => terminal.open().catch((err) => deps.log.warn('devices', 'terminal registration failed', { error: String(err) }));
+  await register();
+  // A terminal switched on after the kiosk, or that refused registration, is tried again.
+  const retry = setInterval(() => {
+    if (terminal.state === 'failed' && terminalLink.host.isOpen) void register();
+  }, deps.terminalRetryMs ?? 15_000);
+  retry.unref();
 
   return {
     printer,
@@ -72,6 +81,7 @@ export async function openDevices(config: KioskConfig['devices'], deps: DeviceDe
       return () => listeners.delete(fn);
     },
     async close() {
+      clearInterval(retry);
       unsubscribe.forEach((off) => off());
       await Promise.allSettled([printer.close(), terminal.close(), idReader.close()]);
       simulators.printer?.close();

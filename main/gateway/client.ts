@@ -105,6 +105,12 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
       const code = err.success ? err.data.error.code : undefined;
       const message = err.success ? err.data.error.message : `HTTP ${res.status}`;
       if (res.status >= 500 || res.status === 429 || res.status === 408) throw new GatewayError('transient', message, res.status, code);
+      // A delivery (payment, complaint, ticket) is dead-lettered only when the gateway rejects its
+      // content (400/422). Expired credentials, a firewall or a proxy mid-deployment (401/403/404/409…)
+      // say nothing about the posting: keep retrying, never drop a paid posting.
+      if ((init.headers as Record<string, string> | undefined)?.['idempotency-key'] && res.status !== 400 && res.status !== 422) {
+        throw new GatewayError('transient', message, res.status, code);
+      }
       if (res.status === 404) throw new GatewayError('notFound', message, res.status, code);
       throw new GatewayError('permanent', message, res.status, code);
     }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -25,5 +25,8 @@ export function openChromiumKiosk(chromium: string, url: string): ChildProcess {
   ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) args.push('--headless');
-  return spawn(chromium, args, { stdio: 'ignore' });
+  const child = spawn(chromium, args, { stdio: 'ignore' });
+  // The throw-away profile goes with the window, so relaunches do not pile up folders.
+  child.once('exit', () => rmSync(profile, { recursive: true, force: true }));
+  return child;
 }

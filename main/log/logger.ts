@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export type Level = 'debug' | 'info' | 'warn' | 'error';
@@ -13,14 +13,26 @@ export interface Logger {
 
 const order: Record<Level, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 
-/** JSON lines to a file (for technicians) and, optionally, to stderr. */
-export function createLogger(opts: { file?: string; level?: Level; console?: boolean }): Logger {
+/**
+ * JSON lines to a file (for technicians) and, optionally, to stderr. The file rotates at
+ * `maxBytes` (one previous file kept as .1), so months of uptime cannot fill the disk.
+ */
+export function createLogger(opts: { file?: string; level?: Level; console?: boolean; maxBytes?: number }): Logger {
   const min = order[opts.level ?? 'info'];
+  const maxBytes = opts.maxBytes ?? 10 * 1024 * 1024;
   if (opts.file) mkdirSync(dirname(opts.file), { recursive: true });
+  let written = opts.file && existsSync(opts.file) ? statSync(opts.file).size : 0;
   const write = (level: Level, scope: string, msg: string, data?: Record<string, unknown>) => {
     if (order[level] < min) return;
     const line = JSON.stringify({ t: new Date().toISOString(), level, scope, msg, ...data });
-    if (opts.file) appendFileSync(opts.file, line + '\n');
+    if (opts.file) {
+      if (written + line.length > maxBytes && written > 0) {
+        renameSync(opts.file, `${opts.file}.1`);
+        written = 0;
+      }
+      appendFileSync(opts.file, line + '\n');
+      written += Buffer.byteLength(line) + 1;
+    }
     if (opts.console) process.stderr.write(line + '\n');
   };
   return {

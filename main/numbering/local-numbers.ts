@@ -7,8 +7,10 @@ interface DailySeq {
 
 /** A per-day counter kept in the settings table, so numbers survive a restart. */
 function nextDaily(settings: SettingsRepo, key: string, now: Date): { day: string; seq: number } {
-  const day = now.toISOString().slice(2, 10).replaceAll('-', '');
+  const today = now.toISOString().slice(2, 10).replaceAll('-', '');
   const last = settings.get<DailySeq>(key);
+  // Monotonic even if the clock goes back (bad RTC corrected by NTP): never reuse a number.
+  const day = last && last.day > today ? last.day : today;
   const seq = last?.day === day ? last.seq + 1 : 1;
   settings.set(key, { day, seq }, now.toISOString());
   return { day, seq };

@@ -74,6 +74,8 @@ export class PaymentService {
   start(payableIds: string[]): { transactionId: string } {
     const session = this.d.sessions.require();
     if (this.#active) throw new KioskError('conflict', 'a payment is already in progress');
+    const terminal = this.d.terminal.status().device;
+    if (terminal !== 'online') throw new KioskError('deviceUnavailable', `the payment terminal is ${terminal}`);
     const payables = payableIds.map((id) => {
       const p = session.payables.get(id);
       if (!p) throw new KioskError('notFound', `item ${id} was not fetched in this session`);
@@ -100,7 +102,7 @@ export class PaymentService {
       now: this.#now(),
       ...(this.d.nextReference && { reference: this.d.nextReference() }),
     });
-    this.#active = this.#run(id)
+    this.#active = this.#run(id, payableIds)
       .catch((err) => this.d.log.error('payment', 'payment run failed', { transactionId: id, error: String(err) }))
       .finally(() => (this.#active = undefined));
     return { transactionId: id };
@@ -179,7 +181,7 @@ export class PaymentService {
     return res.ok;
   }
 
-  async #run(id: string): Promise<void> {
+  async #run(id: string, payableIds: readonly string[]): Promise<void> {
     const tx = this.get(id);
     this.#transition(id, 'created', 'authorizing', this.#now());
     this.#push(id);
@@ -192,6 +194,8 @@ export class PaymentService {
     if (outcome.kind === 'approved') this.d.crashPoint?.('approvedNotJournaled');
     const settled = await this.#settle(this.get(id), outcome);
     if (settled !== 'approved') return;
+    // Paid: these items can no longer be paid again in this session.
+    for (const p of payableIds) this.d.sessions.current?.payables.delete(p);
     this.d.crashPoint?.('journaledNotPrinted');
     if (this.d.isOnline()) await this.#waitForPosting(id, this.d.postingGraceMs ?? 2000);
     await this.printReceipt(id);
@@ -207,6 +211,10 @@ export class PaymentService {
       if (r.kind === 'flagged') return this.#flag(tx, r.reason);
       this.#audit.append({ at: this.#now(), actor: 'kiosk', action: `payment.reconciled.${r.kind}`, detail: { transactionId: tx.id, why: outcome.reason, ...(r.kind === 'aborted' && { reason: r.reason }) } });
       result = r.kind === 'approved' ? r : { kind: 'aborted', reason: r.reason };
+    }
+    // The terminal must have charged exactly this payment; anything else is reversed, never posted.
+    if (result.kind === 'approved' && (result.receipt.amountMinor !== tx.amountMinor || result.receipt.currencyNumeric !== this.d.profile.currencyNumeric)) {
+      return this.#reverseMismatch(tx, result.receipt, 'terminal approved another amount or currency');
     }
     const now = this.#now();
     if (result.kind === 'approved') {

@@ -43,7 +43,9 @@ export async function reconcile(tx: TransactionRow, terminal: PaymentTerminal, j
       const r = last.receipt;
       if (journal.hasApproval(r.terminalId, r.traceNumber, r.receiptNumber)) return { kind: 'aborted', reason: 'terminal last approval is an earlier payment, already journaled' };
       const lastTrace = journal.lastTrace(r.terminalId);
-      if (lastTrace !== undefined && !traceIsNewer(r.traceNumber, lastTrace)) return { kind: 'aborted', reason: 'terminal last approval is older than the journal' };
+      // Not journaled yet older than the journal: a swapped or re-initialised terminal whose
+      // counter restarted. It may be this payment's charge; only a person can tell.
+      if (lastTrace !== undefined && !traceIsNewer(r.traceNumber, lastTrace)) return { kind: 'flagged', reason: 'terminal approval is not journaled but older than the journal (terminal reset?)' };
       // An earlier payment still flagged may own this approval: only a person can tell.
       if (journal.flagged().some((f) => f.id !== tx.id)) return { kind: 'flagged', reason: 'terminal approval may belong to an earlier flagged payment' };
       if (r.amountMinor !== tx.amountMinor) return { kind: 'mismatch', receipt: r, reason: 'terminal approved another amount' };

@@ -23,7 +23,8 @@ export interface ReceiptContext {
 export function buildPaymentReceipt(tx: TransactionRow, ctx: ReceiptContext): ReceiptDocument {
   const l = tx.locale;
   const t = (key: string) => ctx.t(l, `receipt.${key}`);
-  const when = receiptStamp(new Date(tx.updatedAt), l, ctx.timeZone);
+  // When the payment was made, not when its row last changed (a reprint days later keeps the date).
+  const when = receiptStamp(new Date(tx.createdAt), l, ctx.timeZone);
   const term = tx.terminal;
   const blocks: ReceiptBlock[] = [
     { kind: 'text', text: ctx.profile.name[l], align: 'center', bold: true },

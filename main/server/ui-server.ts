@@ -35,7 +35,14 @@ export async function startUiServer(opts: { rootDir: string; port: number; dispa
   const token = randomBytes(24).toString('base64url');
   const root = resolve(opts.rootDir); // no trailing separator, so the prefix check below holds
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      // A malformed URL is the client's problem, never the kiosk's.
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+      return;
+    }
     const file = normalize(join(root, path === '/' ? 'index.html' : path));
     if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -47,7 +54,9 @@ export async function startUiServer(opts: { rootDir: string; port: number; dispa
       // The kiosk page may only talk to this server.
       'content-security-policy': "default-src 'self'; connect-src 'self' ws://127.0.0.1:*; img-src 'self' data:; style-src 'self' 'unsafe-inline'",
     });
-    createReadStream(file).pipe(res);
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   });
   const bridge = attachWsBridge(server, { token, dispatcher: opts.dispatcher, events: opts.events, log: opts.log });
   await new Promise<void>((resolve, reject) => {

@@ -158,8 +158,9 @@ export class TransactionsRepo {
     return r !== undefined;
   }
 
+  /** A printed receipt stays printed: a later failed copy does not undo it. */
   setReceiptState(id: string, state: ReceiptState, now: string): void {
-    this.db.prepare('UPDATE transactions SET receipt_state = ?, updated_at = ? WHERE id = ?').run(state, now, id);
+    this.db.prepare(`UPDATE transactions SET receipt_state = ?, updated_at = ? WHERE id = ? AND NOT (receipt_state = 'printed' AND ? <> 'printed')`).run(state, now, id, state);
   }
 
   setPostingState(id: string, state: PostingState, now: string): void {

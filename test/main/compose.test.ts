@@ -73,3 +73,32 @@ describe('the composed kiosk on embedded defaults', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'notFound' } });
   });
 });
+
+describe('devices that are missing at start-up', () => {
+  it('the kiosk still starts, reports them offline, and refuses to start a payment without a terminal', async () => {
+    const d = tempDir('compose-missing');
+    const k = await createKiosk(
+      parseConfig({
+        dataDir: d.path,
+        devices: { printer: { link: 'serial', path: '/dev/khidma-no-such-printer' }, terminal: { link: 'serial', path: '/dev/khidma-no-such-terminal' } },
+      }),
+      { log: silentLogger },
+    );
+    try {
+      const info = await k.dispatcher.dispatch('kiosk.info', {});
+      expect(info.ok).toBe(true);
+      const devices = (info as { value: { devices: { name: string; state: string }[] } }).value.devices;
+      expect(devices.find((x) => x.name === 'printer')?.state).not.toBe('online');
+      expect(devices.find((x) => x.name === 'terminal')?.state).not.toBe('online');
+      await k.dispatcher.dispatch('session.start', { locale: 'en' });
+      const found = await k.dispatcher.dispatch('bill.lookup', { service: 'electricityWater', account: '100200304' });
+      expect(found.ok).toBe(true);
+      const r = await k.dispatcher.dispatch('payment.start', { payableIds: ['EW-100200304-2026-08'] });
+      expect(r).toMatchObject({ ok: false, error: { code: 'deviceUnavailable' } });
+      expect(k.transactions.inState('created')).toEqual([]);
+    } finally {
+      await k.close();
+      d.remove();
+    }
+  });
+});

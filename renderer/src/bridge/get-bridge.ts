@@ -13,8 +13,10 @@ declare global {
  */
 export function getBridge(): KioskBridge {
   if (window.kiosk) return window.kiosk;
-  const token = new URLSearchParams(location.hash.slice(1)).get('token');
+  // Kept for this tab only, so a crash-reload of the kiosk page reconnects.
+  const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? sessionStorage.getItem('khidma.token');
   if (!token) throw new Error('no bridge token: open the URL the kiosk printed');
+  sessionStorage.setItem('khidma.token', token);
   history.replaceState(null, '', location.pathname);
   const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge?token=${encodeURIComponent(token)}`;
   return createWsBridge(wsUrl);

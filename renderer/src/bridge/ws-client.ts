@@ -35,7 +35,12 @@ export function createWsBridge(url: string): KioskBridge {
 
   return {
     async call<M extends Method>(method: M, params: Params<M>): Promise<Result<MethodResults[M]>> {
-      await ready;
+      const isOpen = () => socket.readyState === WebSocket.OPEN;
+      if (!isOpen()) {
+        // Between reconnects: wait briefly for the socket, then answer instead of hanging.
+        await Promise.race([ready, new Promise((r) => setTimeout(r, 3000))]);
+        if (!isOpen()) return { ok: false, error: { code: 'internal', message: 'the kiosk core is not reachable' } };
+      }
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve as Pending);

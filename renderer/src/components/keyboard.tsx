@@ -20,6 +20,9 @@ const LAYOUTS: Record<'ar' | 'en', Record<string, string[]>> = {
   },
 };
 
+/** What the special keys show, in the screen's language. */
+const labels = (t: (k: string) => string) => ({ '{bksp}': '⌫', '{space}': t('keyboard.space'), '{lang}': t('keyboard.switch'), '{shift}': '⇧', '{num}': t('keyboard.numbers'), '{abc}': t('keyboard.letters') });
+
 /**
  * The on-screen keyboard (simple-keyboard): Arabic and English, switchable, so the OS
  * keyboard is never needed. The field value lives in the parent; this only edits it.
@@ -39,7 +42,7 @@ export function OnScreenKeyboard(props: { value: string; onChange: (v: string) =
       layout: LAYOUTS[layoutRef.current],
       layoutName: 'default',
       rtl: layoutRef.current === 'ar',
-      display: { '{bksp}': '⌫', '{space}': t('keyboard.space'), '{lang}': t('keyboard.switch'), '{shift}': '⇧', '{num}': t('keyboard.numbers'), '{abc}': t('keyboard.letters') },
+      display: labels(t),
       maxLength: props.maxLength,
       preventMouseDownDefault: true,
       onKeyPress: (button: string) => {
@@ -66,6 +69,13 @@ export function OnScreenKeyboard(props: { value: string; onChange: (v: string) =
     kb.current = keyboard;
     return () => keyboard.destroy(); // built once; refs carry the latest props
   }, []);
+
+  // Key labels follow the screen language when the visitor switches it.
+  useEffect(() => {
+    kb.current?.setOptions({
+      display: labels(t),
+    });
+  }, [state.locale, t]);
 
   // The keys are not focusable (they never steal focus from the field); the group names them.
   return <div class="osk" ref={host} role="group" aria-label={t('keyboard.label')} data-testid="keyboard" />;

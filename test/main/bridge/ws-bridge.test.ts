@@ -105,3 +105,19 @@ describe('WebSocket bridge', () => {
     expect((await fetch(`${ui.origin}/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
   });
 });
+
+describe('malformed requests never take the core down', () => {
+  it('answers 400 to an undecodable path and refuses a malformed upgrade, and keeps serving', async () => {
+    const { request } = await import('node:http');
+    const raw = (path: string, headers: Record<string, string> = {}) =>
+      new Promise<number | 'closed'>((resolve) => {
+        const req = request({ host: '127.0.0.1', port: Number(new URL(ui.origin).port), path, headers }, (res) => resolve(res.statusCode ?? 0));
+        req.on('error', () => resolve('closed'));
+        req.on('upgrade', (res) => resolve(res.statusCode ?? 0));
+        req.end();
+      });
+    expect(await raw('/%')).toBe(400);
+    expect(await raw('//', { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' })).not.toBe(101);
+    expect((await fetch(`${ui.origin}/`)).status).toBe(200);
+  });
+});

@@ -39,6 +39,29 @@ describe('gateway client', () => {
     }
   });
 
+  it('never dead-letters a delivery for credentials or routing trouble: only 400/422 are permanent for keyed posts', async () => {
+    const posting = {
+      transactionId: '6f1d2c3b-4a59-4e8f-9b0a-1c2d3e4f5a6b',
+      kioskId: 'KW-TEST-01',
+      paidAt: '2026-11-22T16:05:00.000Z',
+      amount: { amountMinor: 1000, currency: 'KWD' as const },
+      items: [{ kind: 'bill' as const, reference: 'EW-1', amountMinor: 1000 }],
+      terminal: { terminalId: '1', traceNumber: 1, receiptNumber: 1, authCode: 'A' },
+    };
+    for (const [status, kind] of [
+      [401, 'transient'],
+      [403, 'transient'],
+      [404, 'transient'],
+      [409, 'transient'],
+      [400, 'permanent'],
+      [422, 'permanent'],
+    ] as const) {
+      reply = { status, body: '{"error":{"code":"x","message":"y"}}' };
+      const err = await client().postPayment(posting, 'key-00000001').catch((e: unknown) => e);
+      expect((err as GatewayError).kind, String(status)).toBe(kind);
+    }
+  });
+
   it('reports an unreachable gateway as transient', async () => {
     const c = createGatewayClient({ baseUrl: 'http://127.0.0.1:1', kioskId: 'K', timeoutMs: 500 });
     await expect(c.health()).rejects.toMatchObject({ kind: 'transient' });

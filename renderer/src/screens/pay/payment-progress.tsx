@@ -1,9 +1,19 @@
+import { useEffect } from 'preact/hooks';
 import { useApp } from '../../context.ts';
 import { TopBar } from '../../components/top-bar.tsx';
 
 /** The terminal is working: a visible state for every step, and cancel while no card is in. */
 export function PaymentProgress(props: { transactionId: string; progress: string }) {
-  const { t, bridge } = useApp();
+  const { t, bridge, dispatch } = useApp();
+
+  // Events can beat the screen: if the payment already ended (terminal refused at once), or a
+  // push was missed, ask the core for its state now and every few seconds while waiting.
+  useEffect(() => {
+    const refresh = () => void bridge.call('payment.get', { transactionId: props.transactionId }).then((r) => r.ok && dispatch({ type: 'payment', payment: r.value }));
+    refresh();
+    const timer = setInterval(refresh, 3000);
+    return () => clearInterval(timer);
+  }, [bridge, dispatch, props.transactionId]);
   const cancellable = ['connecting', 'insertCard', 'presentCard'].includes(props.progress);
   return (
     <main class="screen paying" aria-busy="true">
