@@ -114,6 +114,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
     nextReference: () => nextPaymentReference(settings, config.kioskNumber, now()),
   });
   const catalogueUpdater = new CatalogueUpdater({ store: catalogue, gateway, profile: profile.id, log });
+  catalogue.onChange(() => events.emit('catalogue.changed', { version: catalogue.version }));
   connectivity.onChange((online) => {
     events.emit('connectivity', { online });
     if (online) sender.wake();

@@ -100,6 +100,8 @@ export interface Events {
   /** The ID reader read a document (or failed to): identity is in the core's session now. */
   'identity.changed': IdentityView;
   'identity.error': { code: IdentityErrorCode; field?: string };
+  /** The core accepted a newer catalogue from the gateway: screens fetch it again. */
+  'catalogue.changed': { version: number };
 }
 export type EventName = keyof Events;
 

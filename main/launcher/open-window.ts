@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -11,8 +12,12 @@ export function findChromium(): string | undefined {
 /** Chromium in app + kiosk mode on the UI URL, with a throw-away profile. */
 export function openChromiumKiosk(chromium: string, url: string): ChildProcess {
   const profile = mkdtempSync(join(tmpdir(), 'khidma-chromium-'));
+  // The URL carries the bridge token: hand it over in a file only this user can read, never on
+  // the command line (other local users can read every process's arguments).
+  const opener = join(profile, 'open.html');
+  writeFileSync(opener, `<!doctype html><meta http-equiv="refresh" content="0;url=${url.replaceAll('"', '%22')}">`, { mode: 0o600 });
   const args = [
-    `--app=${url}`,
+    `--app=${pathToFileURL(opener).href}`,
     '--kiosk',
     `--user-data-dir=${profile}`,
     '--no-first-run',

@@ -36,7 +36,9 @@ export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean })
       dispatch({ type: 'online', online: r.value.online });
       dispatch({ type: 'devices', devices: r.value.devices });
     });
-    void bridge.call('catalogue.get', {}).then((r) => r.ok && setCatalogue(r.value.catalogue as Catalogue));
+    const loadCatalogue = () => void bridge.call('catalogue.get', {}).then((r) => r.ok && setCatalogue(r.value.catalogue as Catalogue));
+    loadCatalogue();
+    offs.push(bridge.on('catalogue.changed', loadCatalogue));
     return () => offs.forEach((off) => off());
   }, [bridge]);
 

@@ -109,7 +109,7 @@ export class ZvtPaymentTerminal implements PaymentTerminal {
     const blocked = this.#notReady();
     if (blocked) return { kind: 'aborted', reason: blocked };
     const ex = await this.#run(cmd.authorization(req.amountMinor, req.currencyNumeric), this.#payOptions(onProgress), true);
-    return paymentOutcome(ex, this.#cfg.now(), req.currencyNumeric);
+    return this.#withTid(paymentOutcome(ex, this.#cfg.now(), req.currencyNumeric));
   }
 
   abort(): Promise<void> {
@@ -123,7 +123,7 @@ export class ZvtPaymentTerminal implements PaymentTerminal {
     const blocked = this.#notReady();
     if (blocked) return { kind: 'unavailable', reason: blocked };
     const ex = await this.#run(cmd.repeatReceipt(this.#cfg.password), { resendOnSilence: true });
-    return lastTransactionOutcome(ex, this.#cfg.now(), this.#cfg.currencyNumeric);
+    return this.#withTid(lastTransactionOutcome(ex, this.#cfg.now(), this.#cfg.currencyNumeric));
   }
 
   async reverse(receiptNumber: number, onProgress?: (p: PaymentProgress) => void): Promise<PaymentOutcome> {
@@ -133,7 +133,7 @@ export class ZvtPaymentTerminal implements PaymentTerminal {
     const blocked = this.#notReady();
     if (blocked) return { kind: 'aborted', reason: blocked };
     const ex = await this.#run(cmd.reversal(this.#cfg.password, receiptNumber), this.#payOptions(onProgress), true);
-    return paymentOutcome(ex, this.#cfg.now(), this.#cfg.currencyNumeric);
+    return this.#withTid(paymentOutcome(ex, this.#cfg.now(), this.#cfg.currencyNumeric));
   }
 
   async endOfDay(): Promise<EndOfDayResult> {
@@ -158,6 +158,15 @@ export class ZvtPaymentTerminal implements PaymentTerminal {
   }
 
   /** Logs off (06 02) when idle, then closes the Transport. */
+  /**
+   * Some terminals omit BMP 29 in one message and send it in another; the kiosk matches
+   * approvals by terminal ID, so an empty one falls back to the ID learnt at registration.
+   */
+  #withTid<T extends PaymentOutcome | LastTransaction>(o: T): T {
+    if (o.kind !== 'approved' || o.receipt.terminalId || !this.#terminalId) return o;
+    return { ...o, receipt: { ...o.receipt, terminalId: this.#terminalId } };
+  }
+
   async close(): Promise<void> {
     if (this.#state === 'ready' && this.#link.isOpen) {
       await this.#run(cmd.logOff(), { resendOnSilence: false, answerOnly: true }).catch(() => undefined);
