@@ -115,8 +115,15 @@ export class OutboxRepo {
     return { pending: r.pending ?? 0, dead: r.dead ?? 0, oldestCreatedAt: r.oldest, lastDeliveredAt: r.last };
   }
 
+  /** Delivered; a complaint's personal text and mobile number leave the kiosk with it. */
   markDelivered(id: number, now: string): void {
-    this.db.prepare(`UPDATE outbox SET state = 'delivered', delivered_at = ?, last_error = NULL WHERE id = ?`).run(now, id);
+    this.db
+      .prepare(
+        `UPDATE outbox SET state = 'delivered', delivered_at = ?, last_error = NULL,
+           payload_json = CASE WHEN kind = 'complaint' THEN json_remove(payload_json, '$.text', '$.mobile') ELSE payload_json END
+         WHERE id = ?`,
+      )
+      .run(now, id);
   }
 
   recordFailure(id: number, error: string, nextAttemptAt: number, now = new Date().toISOString()): void {

@@ -5,7 +5,8 @@ export type DeliveryState = 'pending' | 'delivered' | 'dead';
 
 export interface ComplaintRow {
   trackingNumber: string;
-  complaint: WireComplaint;
+  /** Text and mobile are gone once the gateway acknowledged the complaint. */
+  complaint: Omit<WireComplaint, 'text' | 'mobile'> & Partial<Pick<WireComplaint, 'text' | 'mobile'>>;
   deliveryState: DeliveryState;
   /** The gateway's last known status of it, when asked. */
   gatewayStatus: WireComplaintStatus | null;
@@ -65,10 +66,18 @@ export class RecordsRepo {
     );
   }
 
+  /**
+   * Once the gateway has the complaint, the kiosk keeps only what status checks and reprints
+   * need: the visitor's text and mobile number are removed.
+   */
   setComplaintDelivery(trackingNumber: string, state: DeliveryState, now: string, status?: WireComplaintStatus): void {
     this.db
-      .prepare('UPDATE complaints SET delivery_state = ?, gateway_status = COALESCE(?, gateway_status), updated_at = ? WHERE tracking_number = ?')
-      .run(state, status ? JSON.stringify(status) : null, now, trackingNumber);
+      .prepare(
+        `UPDATE complaints SET delivery_state = ?, gateway_status = COALESCE(?, gateway_status), updated_at = ?,
+           body_json = CASE WHEN ? = 'delivered' THEN json_remove(body_json, '$.text', '$.mobile') ELSE body_json END
+         WHERE tracking_number = ?`,
+      )
+      .run(state, status ? JSON.stringify(status) : null, now, state, trackingNumber);
   }
 
   insertTicket(id: string, t: WireTicketRequest, now: string): void {

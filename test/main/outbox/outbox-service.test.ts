@@ -65,6 +65,19 @@ describe('outbox service: complaints and queue tickets', () => {
     expect(gw.store.records.countComplaints()).toBe(1);
   });
 
+  it('once delivered, the visitor\'s text and mobile number are no longer kept at the kiosk', async () => {
+    service.enqueueComplaint({ ...complaint(9), mobile: '96550001234' });
+    expect(service.complaint('KW-C-000009')?.complaint.text).toContain('meter reading');
+    const row = await service.waitForComplaint('KW-C-000009', 3000);
+    expect(row?.deliveryState).toBe('delivered');
+    expect(row?.complaint.text).toBeUndefined();
+    expect(row?.complaint.mobile).toBeUndefined();
+    expect(row?.complaint).toMatchObject({ entityId: 'mew', typeId: 'billing' });
+    const raw = JSON.stringify(db.prepare(`SELECT payload_json FROM outbox WHERE kind = 'complaint'`).all());
+    expect(raw).not.toContain('meter reading');
+    expect(raw).not.toContain('96550001234');
+  });
+
   it('a failed enqueue leaves neither the business row nor the outbox row', () => {
     sender.stop();
     service.enqueueComplaint(complaint(2));
