@@ -113,6 +113,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
     isOnline: () => connectivity.online,
     nextReference: () => nextPaymentReference(settings, config.kioskNumber, now()),
   });
+  devices.terminal.onLateMessage?.((m) => payments.recordLateTerminalMessage(m));
   const catalogueUpdater = new CatalogueUpdater({ store: catalogue, gateway, profile: profile.id, log });
   catalogue.onChange(() => events.emit('catalogue.changed', { version: catalogue.version }));
   connectivity.onChange((online) => {

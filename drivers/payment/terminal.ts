@@ -66,6 +66,14 @@ export interface EndOfDayResult {
   resultCode?: number;
 }
 
+/** A terminal message that arrived when no command was waiting for it (e.g. after a timeout). */
+export interface LateTerminalMessage {
+  kind: 'statusInfo' | 'completion' | 'abort';
+  resultCode?: number;
+  /** Present when the message carried a whole transaction (amount, trace, receipt number). */
+  receipt?: TerminalReceipt;
+}
+
 export interface PaymentTerminal {
   /** Registration / handshake; call once after the link opens. */
   open(): Promise<void>;
@@ -79,5 +87,7 @@ export interface PaymentTerminal {
   endOfDay(): Promise<EndOfDayResult>;
   status(): DeviceStatus;
   onStatus(listener: (s: DeviceStatus) => void): () => void;
+  /** Late messages are evidence (an approval that came after the kiosk gave up): keep them. */
+  onLateMessage?(listener: (m: LateTerminalMessage) => void): () => void;
   close(): Promise<void>;
 }

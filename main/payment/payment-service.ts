@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PaymentOutcome, PaymentTerminal, TerminalReceipt } from '../../drivers/payment/terminal.ts';
+import type { LateTerminalMessage, PaymentOutcome, PaymentTerminal, TerminalReceipt } from '../../drivers/payment/terminal.ts';
 import type { ReceiptDocument, ReceiptPrinter } from '../../drivers/printer/printer.ts';
 import type { Events } from '../contract/api.ts';
 import { KioskError } from '../contract/result.ts';
@@ -160,6 +160,17 @@ export class PaymentService {
   /** The receipt as it prints now: "posting pending" until the gateway acknowledged. */
   receiptDocument(tx: TransactionRow, postingPending = tx.postingState !== 'delivered'): ReceiptDocument {
     return buildPaymentReceipt(tx, { ...this.d.receipt, postingPending });
+  }
+
+  /**
+   * A terminal message that came after the kiosk stopped waiting (timeout, reconciliation gave
+   * up): kept in the audit log as evidence for the technician who resolves flagged payments.
+   */
+  recordLateTerminalMessage(m: LateTerminalMessage): void {
+    const r = m.receipt;
+    const detail = { kind: m.kind, resultCode: m.resultCode, ...(r && { amountMinor: r.amountMinor, traceNumber: r.traceNumber, receiptNumber: r.receiptNumber, terminalId: r.terminalId }) };
+    this.#audit.append({ at: this.#now(), actor: 'terminal', action: 'terminal.lateMessage', detail });
+    this.d.log.warn('payment', 'late message from the terminal', detail);
   }
 
   /** A receipt printed again by its short reference (visitor came back, or paper ran out). */

@@ -3,6 +3,7 @@ import { Listeners } from '../../transport/listeners.ts';
 import type { Transport } from '../../transport/transport.ts';
 import type {
   EndOfDayResult,
+  LateTerminalMessage,
   LastTransaction,
   PaymentOutcome,
   PaymentProgress,
@@ -18,6 +19,7 @@ import { Inbox } from './inbox.ts';
 import { ZvtLink } from './link.ts';
 import { endOfDayOutcome, lastTransactionOutcome, paymentOutcome } from './outcomes.ts';
 import { decodeTerminalMessage } from './terminal-messages.ts';
+import { toTerminalReceipt } from './receipt.ts';
 
 /**
  * Driver states. closed → registering → ready ⇄ (commandSent → ptMaster) → ready;
@@ -34,6 +36,7 @@ export class ZvtPaymentTerminal implements PaymentTerminal {
   readonly #link: ZvtLink;
   readonly #inbox = new Inbox<InboxItem>();
   readonly #statusListeners = new Listeners<[DeviceStatus]>();
+  readonly #late = new Listeners<[LateTerminalMessage]>();
   #state: ZvtDriverState = 'closed';
   #detail: string | undefined;
   #terminalId: string | undefined;
@@ -158,6 +161,10 @@ export class ZvtPaymentTerminal implements PaymentTerminal {
   }
 
   /** Logs off (06 02) when idle, then closes the Transport. */
+  onLateMessage(listener: (m: LateTerminalMessage) => void): () => void {
+    return this.#late.add(listener);
+  }
+
   /**
    * Some terminals omit BMP 29 in one message and send it in another; the kiosk matches
    * approvals by terminal ID, so an empty one falls back to the ID learnt at registration.
@@ -240,6 +247,12 @@ export class ZvtPaymentTerminal implements PaymentTerminal {
     const idle = this.#state === 'ready' || this.#state === 'closed' || this.#state === 'failed';
     if (idle && item.type !== 'ack' && item.type !== 'nack') {
       void this.#link.send(cmd.positiveAck(), { resendOnTimeout: false });
+      if (item.type === 'statusInfo' || item.type === 'completion') {
+        const receipt = toTerminalReceipt(item.info, this.#cfg.now(), this.#cfg.currencyNumeric);
+        this.#late.emit({ kind: item.type, ...(item.info.resultCode !== undefined && { resultCode: item.info.resultCode }), ...(receipt && { receipt }) });
+      } else if (item.type === 'abort') {
+        this.#late.emit({ kind: 'abort', ...(item.resultCode !== undefined && { resultCode: item.resultCode }) });
+      }
       return;
     }
     this.#inbox.push(item);
