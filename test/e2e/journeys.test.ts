@@ -239,3 +239,22 @@ describe.each(['en', 'ar'] as const)('every visitor journey in Chromium (%s)', (
     }
   });
 });
+
+describe('printer faults are seen on screen before the visitor pays', () => {
+  it.each(['coverOpen', 'unplugged', 'cutterError', 'paperOut'] as const)('%s: warning, and Pay waits for the visitor\'s decision', async (fault) => {
+    rig.printerSim.setFault(fault);
+    try {
+      const page = await rig.newPage();
+      await page.getByRole('button', { name: 'Start in English' }).tap();
+      await page.getByTestId('section-payments').tap();
+      await page.getByTestId('pay-zakat').tap();
+      await page.getByTestId('preset-5').tap();
+      await page.getByTestId('donation-next').tap();
+      await page.getByTestId('printer-warning').waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId('pay').isDisabled()).toBe(true);
+      await page.close();
+    } finally {
+      rig.printerSim.setFault('none');
+    }
+  });
+});
