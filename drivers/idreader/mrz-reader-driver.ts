@@ -47,6 +47,7 @@ export class MrzReaderDriver implements DocumentReader {
     this.#unsubscribe.push(
       transport.onData((chunk) => this.#apply(feedAssembler(this.#assembler, chunk, this.profile))),
       transport.onClose((err) => this.#lost(err)),
+      transport.onReopen?.(() => this.#setStatus({ device: 'online', media: 'notPresent' })) ?? (() => undefined),
     );
   }
 

@@ -62,6 +62,8 @@ export class EscPosPrinter implements ReceiptPrinter {
     this.#unsubscribe = [
       transport.onData((chunk) => this.#onData(chunk)),
       transport.onClose(() => this.#setStatus({ device: 'offline', supply: 'unknown', detail: 'linkClosed' })),
+      // A reconnecting port came back: ask the printer how it is at once.
+      transport.onReopen?.(() => void this.checkStatus().catch(() => undefined)) ?? (() => undefined),
     ];
     const every = options.pollIntervalMs ?? 0;
     if (every > 0) {

@@ -10,6 +10,8 @@ export interface Transport {
   onData(listener: (chunk: Buffer) => void): () => void;
   /** Called once when the link closes or is lost (err set when lost). */
   onClose(listener: (err?: Error) => void): () => void;
+  /** Links that can come back (a reconnecting serial port) tell when they are open again. */
+  onReopen?(listener: () => void): () => void;
   close(): Promise<void>;
   readonly isOpen: boolean;
   /** Human-readable name for logs and the technician screen, e.g. "/dev/ttyUSB0" or "memory:printer". */

@@ -9,7 +9,7 @@ import type { DeviceName, DeviceSummary } from '../contract/api.ts';
 import type { KioskConfig } from '../config.ts';
 import type { CountryProfile } from '../profiles/profiles.ts';
 import type { Logger } from '../log/logger.ts';
-import { openDeviceLinkOrOffline } from './device-link.ts';
+import { openDeviceLink } from './device-link.ts';
 
 export interface KioskDevices {
   printer: ReceiptPrinter;
@@ -29,6 +29,8 @@ export interface DeviceDeps {
   terminalPassword?: string;
   /** How often a terminal that failed registration is tried again. */
   terminalRetryMs?: number;
+  /** How often a lost or missing serial port is tried again. */
+  serialRetryMs?: number;
 }
 
 const summarize = (name: DeviceName, s: DeviceStatus): DeviceSummary => ({
@@ -42,10 +44,11 @@ const summarize = (name: DeviceName, s: DeviceStatus): DeviceSummary => ({
 export async function openDevices(config: KioskConfig['devices'], deps: DeviceDeps): Promise<KioskDevices> {
   const printerProfile = EPSON_TM_T88_80MM;
   const unavailable = (message: string) => deps.log.error('devices', message);
-  const printerLink = await openDeviceLinkOrOffline('printer', config.printer, printerProfile.serial, unavailable);
-  const terminalLink = await openDeviceLinkOrOffline('terminal', config.terminal, { baudRate: 9600 }, unavailable);
+  const linkOpts = { onError: unavailable, ...(deps.serialRetryMs !== undefined && { retryMs: deps.serialRetryMs }) };
+  const printerLink = await openDeviceLink('printer', config.printer, printerProfile.serial, linkOpts);
+  const terminalLink = await openDeviceLink('terminal', config.terminal, { baudRate: 9600 }, linkOpts);
   const readerProfile = READER_PROFILES['generic-crlf'];
-  const readerLink = await openDeviceLinkOrOffline('idReader', config.idReader, { baudRate: 9600 }, unavailable);
+  const readerLink = await openDeviceLink('idReader', config.idReader, { baudRate: 9600 }, linkOpts);
 
   const simulators: KioskDevices['simulators'] = {};
   if (printerLink.device) simulators.printer = new EscPosSimulator(printerLink.device, printerProfile);
@@ -66,7 +69,7 @@ export async function openDevices(config: KioskConfig['devices'], deps: DeviceDe
   await register();
   // A terminal switched on after the kiosk, or that refused registration, is tried again.
   const retry = setInterval(() => {
-    if (terminal.state === 'failed' && terminalLink.host.isOpen) void register();
+    if ((terminal.state === 'failed' || terminal.state === 'linkLost') && terminalLink.host.isOpen) void register();
   }, deps.terminalRetryMs ?? 15_000);
   retry.unref();
 

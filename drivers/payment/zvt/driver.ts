@@ -59,6 +59,10 @@ export class ZvtPaymentTerminal implements PaymentTerminal {
       this.#inbox.push({ type: 'linkClosed' });
       if (this.#state !== 'closed') this.#setState('linkLost', 'linkLost');
     });
+    // The port is back after a loss: registration is needed again before any payment.
+    this.#link.onReopen(() => {
+      if (this.#state === 'linkLost') this.#setState('failed', 'linkReopened');
+    });
   }
 
   get state(): ZvtDriverState {
@@ -76,7 +80,7 @@ export class ZvtPaymentTerminal implements PaymentTerminal {
   }
 
   async open(): Promise<void> {
-    if (this.#state !== 'closed' && this.#state !== 'failed') throw new Error(`open() in state ${this.#state}`);
+    if (this.#state !== 'closed' && this.#state !== 'failed' && this.#state !== 'linkLost') throw new Error(`open() in state ${this.#state}`);
     if (!this.#link.isOpen) {
       this.#setState('linkLost', 'linkLost');
       throw new Error('ZVT: link is not open');

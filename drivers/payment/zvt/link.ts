@@ -35,7 +35,7 @@ type AckWaiter = (got: 'ack' | 'nak' | 'closed') => void;
 export class ZvtLink {
   readonly #transport: Transport;
   readonly #opts: LinkOptions;
-  readonly #decoder: FrameDecoder;
+  #decoder: FrameDecoder;
   readonly #messages = new Listeners<[Uint8Array]>();
   readonly #closed = new Listeners<[Error | undefined]>();
   readonly #errors = new Listeners<[FrameErrorKind]>();
@@ -44,6 +44,7 @@ export class ZvtLink {
   #charTimer: NodeJS.Timeout | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   #open: boolean;
+  readonly #reopened = new Listeners<[]>();
 
   constructor(transport: Transport, options: LinkOptions) {
     this.#transport = transport;
@@ -54,6 +55,17 @@ export class ZvtLink {
       transport.onData((chunk) => this.#onData(chunk)),
       transport.onClose((err) => this.#onClose(err)),
     );
+    // A reconnecting port came back: the link is usable again (the driver must re-register).
+    const offReopen = transport.onReopen?.(() => {
+      this.#decoder = new FrameDecoder({ maxMessageLength: this.#opts.maxMessageLength });
+      this.#open = true;
+      this.#reopened.emit();
+    });
+    if (offReopen) this.#unsubs.push(offReopen);
+  }
+
+  onReopen(fn: () => void): () => void {
+    return this.#reopened.add(fn);
   }
 
   get isOpen(): boolean {
