@@ -40,7 +40,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return null;
     },
     'receipt.print': async ({ transactionId }) => ({ printed: await d.payments.printReceipt(transactionId) }),
-    'receipt.reprint': async ({ reference }) => ({ printed: await d.payments.reprintByReference(reference) }),
+    'receipt.reprint': async ({ reference, cardLast4 }) => ({ printed: await d.payments.reprintByReference(reference, cardLast4) }),
     ...visitorHandlers(d.visitor),
     ...serviceHandlers(d.services),
   };

@@ -174,9 +174,10 @@ export class PaymentService {
   }
 
   /** A receipt printed again by its short reference (visitor came back, or paper ran out). */
-  async reprintByReference(reference: string): Promise<boolean> {
+  async reprintByReference(reference: string, cardLast4: string): Promise<boolean> {
     const tx = this.d.transactions.byReference(reference);
-    if (!tx || tx.state !== 'approved') throw new KioskError('notFound', 'no approved payment with that reference');
+    // The same answer for a wrong reference and a wrong card: nothing to learn by guessing.
+    if (!tx || tx.state !== 'approved' || !tx.terminal?.maskedPan.endsWith(cardLast4)) throw new KioskError('notFound', 'no approved payment with that reference and card');
     return this.printReceipt(tx.id);
   }
 

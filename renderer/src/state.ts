@@ -93,7 +93,8 @@ export function reducer(s: AppState, a: Action): AppState {
     case 'home':
       return { ...s, stack: [{ name: 'home' }], busy: false, error: undefined, overlay: undefined };
     case 'busy':
-      return { ...s, busy: a.busy };
+      // A new attempt clears the last error: the visitor sees the answer to what they just did.
+      return { ...s, busy: a.busy, error: a.busy ? undefined : s.error };
     case 'error':
       return { ...s, error: a.error, busy: false };
     case 'online':

@@ -136,6 +136,11 @@ describe.each(['en', 'ar'] as const)('every visitor journey in Chromium (%s)', (
       await page.getByTestId('section-payments').tap();
       await page.getByTestId('pay-reprint').tap();
       await typeOnKeypad(page, reference);
+      await typeOnKeypad(page, '4241'); // not the card paid with: refused like an unknown reference
+      await page.getByTestId('reprint-go').tap();
+      await page.getByTestId('error').waitFor();
+      await page.locator('.keypad [data-key="clear"]').tap();
+      await typeOnKeypad(page, '4242');
       await page.getByTestId('reprint-go').tap();
       await expect.poll(() => page.getByTestId('reprint-result').getAttribute('data-printed')).toBe('true');
       expect(lastJobText()).toContain(r.txId);

@@ -7,11 +7,13 @@ import { Keypad } from '../../components/keypad.tsx';
 export function Reprint() {
   const { t, state, run } = useApp();
   const [reference, setReference] = useState('');
+  const [last4, setLast4] = useState('');
+  const step: 'reference' | 'card' = reference.length === 13 ? 'card' : 'reference';
   const [printed, setPrinted] = useState<boolean | undefined>();
 
   async function reprint() {
     setPrinted(undefined);
-    const r = await run('receipt.reprint', { reference });
+    const r = await run('receipt.reprint', { reference, cardLast4: last4 });
     if (r) setPrinted(r.printed);
   }
 
@@ -21,7 +23,19 @@ export function Reprint() {
       <output class="entry" dir="ltr" data-testid="reprint-value">
         {reference || '\u00a0'}
       </output>
-      <Keypad value={reference} maxLength={13} onChange={setReference} />
+      {step === 'card' && (
+        <>
+          <p class="muted">{t('reprint.card')}</p>
+          <output class="entry" dir="ltr" data-testid="reprint-card">
+            {last4 ? `•••• ${last4}` : '\u00a0'}
+          </output>
+        </>
+      )}
+      {step === 'reference' ? (
+        <Keypad value={reference} maxLength={13} onChange={setReference} />
+      ) : (
+        <Keypad value={last4} maxLength={4} onChange={(v) => (v === '' && last4 === '' ? setReference(reference.slice(0, -1)) : setLast4(v))} />
+      )}
       {printed !== undefined && (
         <p class={printed ? 'note ok' : 'note warn'} role="status" data-testid="reprint-result" data-printed={String(printed)}>
           {t(printed ? 'result.receiptPrinted' : 'result.receiptFailed')}
@@ -30,7 +44,7 @@ export function Reprint() {
       {state.busy ? (
         <Busy label={t('payment.printing')} />
       ) : (
-        <button type="button" class="btn btn-primary btn-wide" disabled={reference.length !== 13} onClick={reprint} data-testid="reprint-go">
+        <button type="button" class="btn btn-primary btn-wide" disabled={reference.length !== 13 || last4.length !== 4} onClick={reprint} data-testid="reprint-go">
           {t('reprint.print')}
         </button>
       )}
