@@ -118,8 +118,9 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
   catalogue.onChange(() => events.emit('catalogue.changed', { version: catalogue.version }));
   connectivity.onChange((online) => {
     events.emit('connectivity', { online });
-    if (online) sender.wake();
-    if (online) void catalogueUpdater.refresh();
+    if (!online) return;
+    sender.wake();
+    void catalogueUpdater.refresh();
   });
   const deviceEvents = new DeviceEventsRepo(db);
   devices.onChange(() => (deviceEvents.recordChanges(devices.summary(), now().toISOString()), events.emit('devices.changed', { devices: devices.summary() })));

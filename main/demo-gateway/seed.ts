@@ -38,8 +38,6 @@ export const SERVICE_TEXT_BY_PROFILE: Record<DemoProfile, ServiceText> = {
     justiceFee: { entity: bi('وزارة العدل', 'Ministry of Justice'), description: bi('رسوم قضائية', 'Court fee') },
   },
 };
-export const EW_ENTITY = SERVICE_TEXT.electricityWater.entity;
-export const EW_DESCRIPTION = SERVICE_TEXT.electricityWater.description;
 
 export interface DemoBill {
   billId: string;

@@ -1,6 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { readFileSync } from 'node:fs';
 import type { Locale } from '../contract/api.ts';
+import { i18nOptions } from './i18n-options.ts';
 
 export type Translate = (locale: Locale, key: string, vars?: Record<string, string | number>) => string;
 
@@ -8,14 +9,7 @@ export type Translate = (locale: Locale, key: string, vars?: Record<string, stri
 export function createTranslator(localesDir: URL): Translate {
   const load = (l: Locale) => JSON.parse(readFileSync(new URL(`${l}.json`, localesDir), 'utf8')) as Record<string, unknown>;
   const inst = i18next.createInstance();
-  void inst.init({
-    initImmediate: false,
-    showSupportNotice: false,
-    lng: 'ar',
-    fallbackLng: false,
-    resources: { ar: { translation: load('ar') }, en: { translation: load('en') } },
-    interpolation: { escapeValue: false },
-  });
+  void inst.init(i18nOptions(load('ar'), load('en')));
   const fixed: Record<Locale, TFunction> = { ar: inst.getFixedT('ar'), en: inst.getFixedT('en') };
   return (locale, key, vars) => fixed[locale](key, vars ?? {}) as string;
 }

@@ -1,20 +1,14 @@
 import i18next, { type i18n } from 'i18next';
 import ar from '../../assets/locales/ar.json';
 import en from '../../assets/locales/en.json';
+import { i18nOptions } from '../../main/i18n/i18n-options.ts';
 
 export type Locale = 'ar' | 'en';
 
 /** One i18next instance for the screen; locale files are the same the core prints from. */
 export function createI18n(): i18n {
   const inst = i18next.createInstance();
-  void inst.init({
-    initImmediate: false,
-    showSupportNotice: false,
-    lng: 'ar',
-    fallbackLng: false,
-    resources: { ar: { translation: ar }, en: { translation: en } },
-    interpolation: { escapeValue: false },
-  });
+  void inst.init(i18nOptions(ar, en));
   return inst;
 }
 
