@@ -1,18 +1,14 @@
-import { Icon } from '../../components/icon.tsx';
+import { MenuTiles, type MenuItem } from '../../components/menu-tiles.tsx';
 import { useApp } from '../../context.ts';
 import { Screen } from '../../components/screen.tsx';
 import type { InquiryKind } from '../../../../main/contract/api.ts';
 
-const KINDS: { id: InquiryKind; icon: string }[] = [
-  { id: 'trafficFines', icon: 'traffic' },
-  { id: 'residency', icon: 'home' },
-  { id: 'passport', icon: 'passport' },
-  { id: 'civilIdCard', icon: 'id' },
-];
+const ICONS: Record<InquiryKind, string> = { trafficFines: 'traffic', residency: 'home', passport: 'passport', civilIdCard: 'id' };
+const KINDS: MenuItem[] = (Object.keys(ICONS) as InquiryKind[]).map((id) => ({ id, icon: ICONS[id], screen: { name: 'identify', next: id } }));
 
 /** E-services: inquiries by civil number. Offline they cannot run, and the screen says so. */
 export function InquiryMenu() {
-  const { t, go, state } = useApp();
+  const { t, state } = useApp();
   return (
     <Screen title={t('inquiry.title')}>
       {!state.online && (
@@ -20,14 +16,7 @@ export function InquiryMenu() {
           {t('errors.offline')}
         </p>
       )}
-      <div class="tiles">
-        {KINDS.map((k) => (
-          <button type="button" class="tile" key={k.id} disabled={!state.online} data-testid={`inquiry-${k.id}`} onClick={() => go({ name: 'identify', next: k.id })}>
-            <span class="tile-icon"><Icon name={k.icon} /></span>
-            <span class="tile-title">{t(`inquiry.${k.id}`)}</span>
-          </button>
-        ))}
-      </div>
+      <MenuTiles items={KINDS} keyPrefix="inquiry" testPrefix="inquiry" hints={false} disabled={!state.online} />
     </Screen>
   );
 }

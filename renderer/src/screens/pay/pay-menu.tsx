@@ -1,9 +1,8 @@
-import { Icon } from '../../components/icon.tsx';
+import { MenuTiles, type MenuItem } from '../../components/menu-tiles.tsx';
 import { useApp } from '../../context.ts';
 import { Screen } from '../../components/screen.tsx';
-import type { Screen as S } from '../../state.ts';
 
-const ITEMS: { id: string; icon: string; screen: S }[] = [
+const ITEMS: MenuItem[] = [
   { id: 'trafficFines', icon: 'traffic', screen: { name: 'identify', next: 'trafficFines' } },
   { id: 'electricityWater', icon: 'bolt', screen: { name: 'account', service: 'electricityWater' } },
   { id: 'telephone', icon: 'phone', screen: { name: 'account', service: 'telephone' } },
@@ -15,18 +14,10 @@ const ITEMS: { id: string; icon: string; screen: S }[] = [
 
 /** Government e-payment (Tasdeed): what can be paid at this kiosk. */
 export function PayMenu() {
-  const { t, go } = useApp();
+  const { t } = useApp();
   return (
     <Screen title={t('pay.title')}>
-      <div class="tiles">
-        {ITEMS.map((i) => (
-          <button type="button" class="tile" key={i.id} data-testid={`pay-${i.id}`} onClick={() => go(i.screen)}>
-            <span class="tile-icon"><Icon name={i.icon} /></span>
-            <span class="tile-title">{t(`pay.${i.id}`)}</span>
-            <span class="tile-hint">{t(`pay.${i.id}Hint`)}</span>
-          </button>
-        ))}
-      </div>
+      <MenuTiles items={ITEMS} keyPrefix="pay" testPrefix="pay" />
     </Screen>
   );
 }
