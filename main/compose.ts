@@ -3,22 +3,23 @@ import type { KioskConfig } from './config.ts';
 import { createDispatcher, type Dispatcher } from './bridge/dispatcher.ts';
 import { EventHub } from './bridge/event-hub.ts';
 import { openDatabase, type Db } from './store/database.ts';
-import { TransactionsRepo } from './store/transactions-repo.ts';
-import { OutboxRepo } from './store/outbox-repo.ts';
-import { RecordsRepo } from './store/records-repo.ts';
+import type { TransactionsRepo } from './store/transactions-repo.ts';
+import type { OutboxRepo } from './store/outbox-repo.ts';
+import type { AlertsRepo } from './store/alerts-repo.ts';
 import { DeviceEventsRepo } from './store/device-events-repo.ts';
 import { SettingsRepo } from './store/settings-repo.ts';
 import { CatalogueStore } from './catalogue/catalogue-store.ts';
 import { CatalogueUpdater } from './catalogue/catalogue-updater.ts';
 import { nextPaymentReference } from './numbering/local-numbers.ts';
 import { IdentityService } from './session/identity-service.ts';
-import { OutboxService } from './outbox/outbox-service.ts';
+import type { OutboxService } from './outbox/outbox-service.ts';
 import { readSyncStatus, type SyncStatus } from './connectivity/sync-status.ts';
 import { openGateway } from './gateway/open-gateway.ts';
 import { kioskInfo } from './handlers/kiosk-info.ts';
 import type { DemoGateway } from './demo-gateway/server.ts';
-import { OutboxSender } from './outbox/outbox-sender.ts';
-import { PaymentService } from './payment/payment-service.ts';
+import type { PaymentService } from './payment/payment-service.ts';
+import type { MoneyDesk } from './payment/money-desk.ts';
+import { createMoneyPath } from './payment/money-path.ts';
 import { VisitorSessions } from './session/visitor-session.ts';
 import { createHandlers } from './handlers/handlers.ts';
 import { createTranslator } from './i18n/translator.ts';
@@ -39,6 +40,10 @@ export interface Kiosk {
   syncStatus(): SyncStatus;
   readonly sessions: VisitorSessions;
   readonly payments: PaymentService;
+  /** The technician's money methods (flagged payments, dead letters, lanes). */
+  readonly desk: MoneyDesk;
+  /** What a person must act on (fleet and technician read these). */
+  readonly alerts: AlertsRepo;
   readonly devices: KioskDevices;
   /** Present when the gateway is the embedded demo one. */
   readonly demoGateway: DemoGateway | undefined;
@@ -62,64 +67,39 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
   const events = new EventHub();
 
   const db = openDatabase(join(dataDir, 'kiosk.sqlite'));
-  const transactions = new TransactionsRepo(db);
-  const outbox = new OutboxRepo(db);
-  const records = new RecordsRepo(db);
   const settings = new SettingsRepo(db);
 
   const { gateway, gatewayUrl, connectivity, demoGateway } = await openGateway(config, dataDir, log);
 
-  const devices = await openDevices(config.devices, { log, profile, terminalPassword: config.paymentTerminal.password });
+  const devices = await openDevices(config.devices, { log, profile, terminalPassword: config.paymentTerminal.password, stateDir: dataDir });
   const sessions = new VisitorSessions();
   const identity = new IdentityService({ sessions, profile: profile.id, reader: devices.idReader, emit: (e, p) => events.emit(e, p), log });
   const catalogue = new CatalogueStore({ bundledDir: new URL('catalogue/', ASSETS), cacheFile: join(dataDir, 'catalogue-cache.json'), profile: profile.id });
   const t = createTranslator(new URL('locales/', ASSETS));
-  // Callbacks reach `payments` lazily: both are built before either is used.
-  const sender = new OutboxSender({
+  const money = createMoneyPath({
     db,
-    outbox,
-    transactions,
-    records,
     gateway,
-    log,
-    now,
-    backoff: config.outbox,
-    onPostingChanged: (id) => payments.postingChanged(id),
-    onSettled: (row) => outboxService.settled(row),
-  });
-  const outboxService = new OutboxService({ db, outbox, records, now, wake: () => sender.wake() });
-
-  const payments = new PaymentService({
-    db,
-    transactions,
-    outbox,
     terminal: devices.terminal,
     printer: devices.printer,
     sessions,
     profile,
-    receipt: {
-      t,
-      profile,
-      kioskId: config.kioskId,
-      location: config.location,
-      timeZone: profile.timeZone,
-      verifyUrl: `${gatewayUrl}/verify/`,
-    },
+    receipt: { t, profile, kioskId: config.kioskId, location: config.location, timeZone: profile.timeZone, verifyUrl: `${gatewayUrl}/verify/` },
     kioskId: config.kioskId,
     log,
     now,
-    emit: (e, p) => events.emit(e, p),
-    onEnqueued: () => sender.wake(),
+    // Payment events go only to the connection whose visitor session started the payment.
+    emit: (e, p) => events.emit(e, p, 'transactionId' in p ? { sessionId: money.payments.ownerOf(p.transactionId) ?? 'nobody' } : undefined),
     isOnline: () => connectivity.online,
+    backoff: config.outbox,
     nextReference: () => nextPaymentReference(settings, config.kioskNumber, now()),
   });
-  devices.terminal.onLateMessage?.((m) => payments.recordLateTerminalMessage(m));
+  const { transactions, outbox, outboxService, payments } = money;
   const catalogueUpdater = new CatalogueUpdater({ store: catalogue, gateway, profile: profile.id, log });
   catalogue.onChange(() => events.emit('catalogue.changed', { version: catalogue.version }));
   connectivity.onChange((online) => {
     events.emit('connectivity', { online });
     if (!online) return;
-    sender.wake();
+    money.sender.wake();
     void catalogueUpdater.refresh();
   });
   const deviceEvents = new DeviceEventsRepo(db);
@@ -135,7 +115,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
       endSession: () => (sessions.end(), devices.printer.cancelPending()),
       identity,
       payments,
-      visitor: { sessions, identity, gateway, profile },
+      visitor: { sessions, identity, gateway, profile, holds: (items) => payments.holds(items) },
       services: {
         catalogue: () => ({ version: catalogue.version, catalogue: catalogue.catalogue }),
         sessions,
@@ -157,7 +137,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
   // Start-up order matters: resolve interrupted payments before anything new can start.
   await payments.recover();
   connectivity.start();
-  sender.wake();
+  money.sender.wake();
   void catalogueUpdater.refresh();
   log.info('kiosk', 'started', { kioskId: config.kioskId, profile: profile.id, gateway: config.gateway.mode });
 
@@ -172,13 +152,16 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
     syncStatus: () => readSyncStatus({ outbox, online: connectivity.online, lastReachableAt: connectivity.lastReachableAt, now: now() }),
     sessions,
     payments,
+    desk: money.desk,
+    alerts: money.alerts,
     devices,
     demoGateway,
     log,
     async close() {
       connectivity.stop();
-      sender.stop();
-      await payments.settled();
+      // Requests in flight finish (a payment being journaled, a receipt printing) before the database closes.
+      await dispatcher.idle();
+      await money.close();
       sessions.end();
       identity.close();
       await devices.close();

@@ -43,6 +43,8 @@ export interface TerminalReceipt {
   authCode: string;
   /** ISO 8601 local date-time as reported by the terminal. */
   dateTime: string;
+  /** Cardholder receipt lines the terminal sent for the ECR to print (card schemes require them). */
+  printLines?: readonly string[];
 }
 
 export type PaymentOutcome =

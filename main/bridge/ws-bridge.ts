@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Dispatcher } from './dispatcher.ts';
+import type { Connection, Dispatcher } from './dispatcher.ts';
 import type { EventHub } from './event-hub.ts';
 import type { Logger } from '../log/logger.ts';
 
@@ -45,7 +45,10 @@ export function attachWsBridge(server: Server, opts: { token: string; dispatcher
   });
 
   function serve(ws: WebSocket): void {
-    const unsubscribe = opts.events.subscribe((event, payload) => {
+    const connection: Connection = { id: randomUUID() };
+    const unsubscribe = opts.events.subscribe((event, payload, scope) => {
+      // A visitor's payment events go only to the connection whose session started the payment.
+      if (scope && scope.sessionId !== connection.sessionId) return;
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
     });
     ws.on('close', unsubscribe);
@@ -62,7 +65,7 @@ export function attachWsBridge(server: Server, opts: { token: string; dispatcher
       const result =
         id === null
           ? { ok: false, error: { code: 'malformed', message: 'request needs an id (number or string)' } }
-          : await opts.dispatcher.dispatch(msg.method, msg.params);
+          : await opts.dispatcher.dispatch(msg.method, msg.params, { connection });
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
     });
   }

@@ -14,6 +14,10 @@ export type ErrorCode =
   | 'invalidIdentity'
   /** An inquiry needs the visitor's civil number first. */
   | 'noIdentity'
+  /** An item is already paid (or being paid) at this kiosk: it cannot be paid again. */
+  | 'alreadyPaid'
+  /** Too many wrong answers (reprint, status look-up): wait before trying again. */
+  | 'tooManyAttempts'
   | 'internal';
 
 export interface KioskErrorShape {

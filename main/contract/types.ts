@@ -62,6 +62,22 @@ export interface Payable {
   entity: Bilingual;
   label: Bilingual;
   amount: Money;
+  /**
+   * Set when a payment at this kiosk already holds this item (paid here and being sent, or being
+   * paid right now): shown as such, and it cannot be paid again.
+   */
+  paidHere?: PaidHere;
+}
+
+export interface PaidHere {
+  /** `paid`: approved here; `inProgress`: a payment is at the terminal or waits for a technician. */
+  state: 'paid' | 'inProgress';
+  /** When it was paid (or the payment began). */
+  at: string;
+  /** Whether the entity has it yet: pending = being sent; dead = not accepted yet, the centre follows up. */
+  posting: PostingState;
+  /** The receipt's reference, so the visitor can match it with their paper. */
+  reference?: string;
 }
 
 export type PaymentState = 'created' | 'authorizing' | 'approved' | 'declined' | 'aborted' | 'flagged';

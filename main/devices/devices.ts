@@ -10,6 +10,7 @@ import type { KioskConfig } from '../config.ts';
 import type { CountryProfile } from '../profiles/profiles.ts';
 import type { Logger } from '../log/logger.ts';
 import { openDeviceLink } from './device-link.ts';
+import { join } from 'node:path';
 
 export interface KioskDevices {
   printer: ReceiptPrinter;
@@ -31,6 +32,8 @@ export interface DeviceDeps {
   terminalRetryMs?: number;
   /** How often a lost or missing serial port is tried again. */
   serialRetryMs?: number;
+  /** Where embedded simulators keep their state (the terminal's journal and counters survive restarts). */
+  stateDir?: string;
 }
 
 const summarize = (name: DeviceName, s: DeviceStatus): DeviceSummary => ({
@@ -52,7 +55,12 @@ export async function openDevices(config: KioskConfig['devices'], deps: DeviceDe
 
   const simulators: KioskDevices['simulators'] = {};
   if (printerLink.device) simulators.printer = new EscPosSimulator(printerLink.device, printerProfile);
-  if (terminalLink.device) simulators.terminal = createZvtSimulator(terminalLink.device, { password: deps.terminalPassword ?? '000000' });
+  if (terminalLink.device) {
+    simulators.terminal = createZvtSimulator(terminalLink.device, {
+      password: deps.terminalPassword ?? '000000',
+      ...(deps.stateDir && { journalFile: join(deps.stateDir, 'terminal-simulator.json') }),
+    });
+  }
   if (readerLink.device) simulators.idReader = new MrzReaderSimulator(readerLink.device, { profile: readerProfile });
 
   const printer = createEscPosPrinter(printerLink.host, printerProfile, { pollIntervalMs: 10_000 });
@@ -67,6 +75,13 @@ export async function openDevices(config: KioskConfig['devices'], deps: DeviceDe
   await printer.checkStatus().catch((err) => deps.log.warn('devices', 'printer status failed', { error: String(err) }));
   const register = () => terminal.open().catch((err) => deps.log.warn('devices', 'terminal registration failed', { error: String(err) }));
   await register();
+  // The port came back after a drop, or the terminal forgot its registration (restarted on a link
+  // that stayed open): register again at once, so an interrupted payment is reconciled in seconds.
+  unsubscribe.push(
+    terminal.onStatus((s) => {
+      if (terminal.state === 'failed' && (s.detail === 'linkReopened' || s.detail === 'notRegistered') && terminalLink.host.isOpen) void register();
+    }),
+  );
   // A terminal switched on after the kiosk, or that refused registration, is tried again.
   const retry = setInterval(() => {
     if ((terminal.state === 'failed' || terminal.state === 'linkLost') && terminalLink.host.isOpen) void register();

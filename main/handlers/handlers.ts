@@ -1,4 +1,5 @@
-import type { Handlers } from '../bridge/dispatcher.ts';
+import type { CallContext, Handlers } from '../bridge/dispatcher.ts';
+import { KioskError } from '../contract/result.ts';
 import type { DeviceSummary, KioskInfo } from '../contract/api.ts';
 import type { PaymentService } from '../payment/payment-service.ts';
 import { toPaymentView } from '../payment/payment-view.ts';
@@ -22,9 +23,20 @@ export interface HandlerDeps {
 
 /** The one typed handler map behind both transports. */
 export function createHandlers(d: HandlerDeps): Handlers {
+  /** A payment of the current visitor session, asked for from the connection that holds it. */
+  const owned = (transactionId: string, ctx: CallContext) => {
+    const session = d.sessions.current;
+    if (!session || (ctx.connection.id !== 'core' && ctx.connection.sessionId !== session.id)) throw new KioskError('notFound', 'no such transaction in this visitor session');
+    return d.payments.getOwned(transactionId);
+  };
   return {
     'kiosk.info': () => ({ ...d.info(), online: d.isOnline(), devices: d.devices() }),
-    'session.start': ({ locale }) => ({ sessionId: d.sessions.start(locale) }),
+    'session.start': ({ locale }, ctx) => {
+      const sessionId = d.sessions.start(locale);
+      // This connection now owns the visitor session: payment events and reads are scoped to it.
+      ctx.connection.sessionId = sessionId;
+      return { sessionId };
+    },
     'session.setLocale': ({ locale }) => {
       d.sessions.setLocale(locale);
       return null;
@@ -34,12 +46,14 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return null;
     },
     'payment.start': ({ payableIds }) => d.payments.start(payableIds),
-    'payment.get': ({ transactionId }) => toPaymentView(d.payments.get(transactionId)),
-    'payment.cancel': async ({ transactionId }) => {
+    // Scoped to the current visitor session: a later visitor (or another connection) gets "not found".
+    'payment.get': ({ transactionId }, ctx) => toPaymentView(owned(transactionId, ctx)),
+    'payment.cancel': async ({ transactionId }, ctx) => {
+      owned(transactionId, ctx);
       await d.payments.cancel(transactionId);
       return null;
     },
-    'receipt.print': async ({ transactionId }) => ({ printed: await d.payments.printReceipt(transactionId) }),
+    'receipt.print': async ({ transactionId }, ctx) => ({ printed: await d.payments.printReceipt(owned(transactionId, ctx).id) }),
     'receipt.reprint': async ({ reference, cardLast4 }) => ({ printed: await d.payments.reprintByReference(reference, cardLast4) }),
     ...visitorHandlers(d.visitor),
     ...serviceHandlers(d.services),

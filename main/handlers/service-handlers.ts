@@ -69,6 +69,7 @@ export function serviceHandlers(d: ServiceHandlerDeps): Pick<Handlers, ServiceMe
       const parts = complaintParts(p.entityId, p.typeId);
       const now = d.now();
       const trackingNumber = nextTrackingNumber(d.settings, d.kioskNumber, now);
+      session.complaints.add(trackingNumber);
       d.outbox.enqueueComplaint({
         trackingNumber,
         kioskId: d.kioskId,
@@ -93,7 +94,12 @@ export function serviceHandlers(d: ServiceHandlerDeps): Pick<Handlers, ServiceMe
       const s = await d.gateway.complaintStatus(trackingNumber).catch(fromGateway);
       return { trackingNumber: s.trackingNumber, status: s.status, dueDate: s.dueDate, updatedAt: s.updatedAt, ...(s.reply && { reply: s.reply }) };
     },
-    'complaint.print': async ({ trackingNumber }) => ({ printed: await printComplaint(trackingNumber, d.sessions.require().locale) }),
+    'complaint.print': async ({ trackingNumber }) => {
+      const session = d.sessions.require();
+      // Only the visitor who filed it prints it (the status screen shows a status, never the text).
+      if (!session.complaints.has(trackingNumber)) throw new KioskError('notFound', 'no complaint with that tracking number in this session');
+      return { printed: await printComplaint(trackingNumber, session.locale) };
+    },
     'ticket.issue': async ({ serviceId }): Promise<TicketView> => {
       const session = d.sessions.require();
       const service = d.catalogue().catalogue.services.find((s) => s.id === serviceId);

@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../bridge/dispatcher.ts';
-import type { Fine, InquiryResult, Money, Payable } from '../contract/api.ts';
+import type { Fine, InquiryResult, Money, PaidHere, Payable } from '../contract/api.ts';
 import { KioskError } from '../contract/result.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import type { IdentityService } from '../session/identity-service.ts';
 import type { VisitorSessions } from '../session/visitor-session.ts';
 import type { CountryProfile } from '../profiles/profiles.ts';
+import type { ItemHold } from '../store/transactions-repo.ts';
 import { fromGateway } from './gateway-errors.ts';
 import { DONATION_FUNDS } from './donation-funds.ts';
 
 export interface VisitorHandlerDeps {
+  /** What the local journal already holds: an item paid (or being paid) here is never payable again. */
+  holds: (items: readonly { kind: string; reference: string }[]) => ItemHold[];
   sessions: VisitorSessions;
   identity: IdentityService;
   gateway: GatewayClient;
@@ -21,8 +24,25 @@ const TRAFFIC = { ar: 'وزارة الداخلية - المرور', en: 'Ministr
 
 type VisitorMethods = 'bill.lookup' | 'identity.enter' | 'identity.get' | 'identity.clear' | 'inquiry.run' | 'donation.prepare';
 
-/** Lookups and inquiries: everything fetched becomes a session payable, never trusted from the screen. */
+/** The journal's hold on an item, as the screen shows it ("paid at this kiosk on …, being sent"). */
+function paidHere(h: ItemHold | undefined): PaidHere | undefined {
+  if (!h) return undefined;
+  return { state: h.state === 'approved' ? 'paid' : 'inProgress', at: h.at, posting: h.postingState };
+}
+
+/**
+ * Lookups and inquiries: everything fetched becomes a session payable, never trusted from the
+ * screen — unless the local journal already holds it: the gateway may not know yet (its posting
+ * waits in the outbox), so the kiosk's own journal decides, and such an item is shown, not payable.
+ */
 export function visitorHandlers(d: VisitorHandlerDeps): Pick<Handlers, VisitorMethods> {
+  const offer = (p: Payable): Payable => {
+    const held = paidHere(d.holds([p])[0]);
+    if (held) return { ...p, paidHere: held };
+    d.sessions.rememberPayable(p);
+    return p;
+  };
+
   async function inquire(kind: InquiryResult['kind']): Promise<InquiryResult> {
     const nid = d.identity.requireNationalId();
     switch (kind) {
@@ -31,10 +51,10 @@ export function visitorHandlers(d: VisitorHandlerDeps): Pick<Handlers, VisitorMe
         const fines: Fine[] = wire.map((f) => ({
           payableId: f.fineId,
           ...f,
-          payable: { payableId: f.fineId, kind: 'fine', reference: f.fineId, detail: f.fineId, entity: TRAFFIC, label: f.violation, amount: f.amount },
+          payable: offer({ payableId: f.fineId, kind: 'fine', reference: f.fineId, detail: f.fineId, entity: TRAFFIC, label: f.violation, amount: f.amount }),
         }));
-        for (const f of fines) d.sessions.rememberPayable(f.payable);
-        const total: Money = { amountMinor: fines.reduce((s, f) => s + f.amount.amountMinor, 0), currency: d.profile.currency };
+        // What is still to pay: fines already paid here are shown but not counted.
+        const total: Money = { amountMinor: fines.reduce((s, f) => s + (f.payable.paidHere ? 0 : f.amount.amountMinor), 0), currency: d.profile.currency };
         return { kind, fines, total };
       }
       case 'residency': {
@@ -56,7 +76,7 @@ export function visitorHandlers(d: VisitorHandlerDeps): Pick<Handlers, VisitorMe
     'bill.lookup': async ({ service, account }) => {
       d.sessions.require();
       const bill = await d.gateway.lookupBill(service, account).catch(fromGateway);
-      const payable: Payable = {
+      const payable = offer({
         payableId: bill.billId,
         kind: 'bill',
         reference: bill.billId,
@@ -64,8 +84,7 @@ export function visitorHandlers(d: VisitorHandlerDeps): Pick<Handlers, VisitorMe
         entity: bill.entity,
         label: bill.description ?? bill.entity,
         amount: bill.amount,
-      };
-      d.sessions.rememberPayable(payable);
+      });
       return { bill, payable };
     },
     'identity.enter': ({ nationalId }) => d.identity.enter(nationalId),

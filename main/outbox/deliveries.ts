@@ -19,6 +19,8 @@ export interface Delivery {
   send(row: OutboxRow): Promise<unknown>;
   delivered(row: OutboxRow, ack: unknown, now: string): void;
   dead(row: OutboxRow, now: string): void;
+  /** A technician put the dead letter back in its lane: the business row waits again. */
+  requeued(row: OutboxRow, now: string): void;
 }
 
 export function createDeliveries(d: { gateway: GatewayClient; transactions: TransactionsRepo; records?: RecordsRepo }): Record<OutboxKind, Delivery> {
@@ -27,17 +29,20 @@ export function createDeliveries(d: { gateway: GatewayClient; transactions: Tran
       send: (row) => d.gateway.postPayment(row.payload as WirePosting, row.idempotencyKey),
       delivered: (row, _ack, now) => row.transactionId && d.transactions.setPostingState(row.transactionId, 'delivered', now),
       dead: (row, now) => row.transactionId && d.transactions.setPostingState(row.transactionId, 'dead', now),
+      requeued: (row, now) => row.transactionId && d.transactions.setPostingState(row.transactionId, 'pending', now),
     },
     complaint: {
       send: (row) => d.gateway.submitComplaint(row.payload as WireComplaint, row.idempotencyKey),
       delivered: (row, ack, now) =>
         d.records?.setComplaintDelivery((row.payload as WireComplaint).trackingNumber, 'delivered', now, ack as Parameters<RecordsRepo['setComplaintDelivery']>[3]),
       dead: (row, now) => d.records?.setComplaintDelivery((row.payload as WireComplaint).trackingNumber, 'dead', now),
+      requeued: (row, now) => d.records?.setComplaintDelivery((row.payload as WireComplaint).trackingNumber, 'pending', now),
     },
     ticket: {
       send: (row) => d.gateway.issueTicket((row.payload as TicketPayload).request, row.idempotencyKey),
       delivered: (row, ack, now) => d.records?.setTicketDelivered((row.payload as TicketPayload).ticketId, ack as Parameters<RecordsRepo['setTicketDelivered']>[1], now),
       dead: (row, now) => d.records?.setTicketDead((row.payload as TicketPayload).ticketId, now),
+      requeued: (row, now) => d.records?.setTicketPending((row.payload as TicketPayload).ticketId, now),
     },
   };
 }

@@ -81,6 +81,21 @@ export class OutboxSender {
       });
   }
 
+  /** A dead letter back in its lane (same row, same idempotency key); false when it is not dead. */
+  requeue(rowId: number): boolean {
+    const row = this.d.outbox.get(rowId);
+    const delivery = row && this.#deliveries[row.kind];
+    if (!row || row.state !== 'dead' || !delivery) return false;
+    const now = this.d.now().toISOString();
+    this.d.db.transaction(() => {
+      this.d.outbox.requeue(rowId, now);
+      delivery.requeued(row, now);
+    })();
+    if (row.transactionId) this.d.onPostingChanged(row.transactionId);
+    this.wake();
+    return true;
+  }
+
   stop(): void {
     this.#stopped = true;
     clearTimeout(this.#timer);

@@ -5,14 +5,15 @@ import type { Events } from '../contract/api.ts';
 import { KioskError } from '../contract/result.ts';
 import type { Db } from '../store/database.ts';
 import type { OutboxRepo } from '../store/outbox-repo.ts';
-import type { TerminalData, TransactionRow, TransactionsRepo } from '../store/transactions-repo.ts';
+import type { ItemHold, TerminalData, TransactionRow, TransactionsRepo } from '../store/transactions-repo.ts';
 import type { WirePosting } from '../gateway/wire.ts';
 import type { CountryProfile } from '../profiles/profiles.ts';
 import type { VisitorSessions } from '../session/visitor-session.ts';
 import type { Logger } from '../log/logger.ts';
 import { reconcile, type ReconcileOptions } from './reconcile.ts';
-import { canTransition, type CrashPoint } from './payment-states.ts';
+import type { CrashPoint } from './payment-states.ts';
 import { AuditRepo } from '../store/audit-repo.ts';
+import type { AlertsRepo } from '../store/alerts-repo.ts';
 import type { PaymentState } from '../contract/api.ts';
 import { toPaymentView } from './payment-view.ts';
 import type { ReceiptContext } from '../receipt/payment-receipt.ts';
@@ -43,6 +44,8 @@ export interface PaymentServiceDeps {
   reconcile?: ReconcileOptions;
   /** Crash tests only: called at named points of the payment path (the child kills itself there). */
   crashPoint?: (point: CrashPoint) => void;
+  /** Where flagged payments are raised for a person (the fleet and the technician see them). */
+  alerts?: AlertsRepo;
 }
 
 const toTerminalData = (r: TerminalReceipt): TerminalData => ({
@@ -53,7 +56,13 @@ const toTerminalData = (r: TerminalReceipt): TerminalData => ({
   terminalId: r.terminalId,
   cardType: r.cardType,
   dateTime: r.dateTime,
+  ...(r.printLines?.length && { printLines: [...r.printLines] }),
 });
+
+/** Why an item cannot be paid again, for the visitor (no personal data: references only). */
+function heldMessage(holds: readonly ItemHold[]): string {
+  return holds.map((h) => `${h.kind} ${h.reference} is ${h.state === 'approved' ? 'already paid at this kiosk' : 'being paid at this kiosk'}`).join('; ');
+}
 
 /**
  * The payment state machine (payment-states.ts): created → authorizing → approved | declined |
@@ -64,6 +73,8 @@ const toTerminalData = (r: TerminalReceipt): TerminalData => ({
 export class PaymentService {
   #active: Promise<void> | undefined;
   readonly #postingWaiters = new Map<string, () => void>();
+  /** Which visitor session started each payment: only that session may read or print it. In memory only. */
+  readonly #owners = new Map<string, string>();
 
   readonly #audit: AuditRepo;
 
@@ -85,27 +96,51 @@ export class PaymentService {
     if (payables.some((p) => p.amount.currency !== this.d.profile.currency)) throw new KioskError('invalidRequest', 'item currency differs from the kiosk currency');
     const id = randomUUID();
     const amountMinor = payables.reduce((sum, p) => sum + p.amount.amountMinor, 0);
-    this.d.transactions.insert({
-      id,
-      kind: 'billPayment',
-      amountMinor,
-      currency: this.d.profile.currency,
-      items: payables.map((p) => ({
-        kind: p.kind,
-        reference: p.reference,
-        ...(p.detail && { detail: p.detail }),
-        entity: p.entity,
-        label: p.label,
-        amountMinor: p.amount.amountMinor,
-      })),
-      locale: session.locale,
-      now: this.#now(),
-      ...(this.d.nextReference && { reference: this.d.nextReference() }),
-    });
+    const items = payables.map((p) => ({
+      kind: p.kind,
+      reference: p.reference,
+      ...(p.detail && { detail: p.detail }),
+      entity: p.entity,
+      label: p.label,
+      amountMinor: p.amount.amountMinor,
+    }));
+    // The check and the insert are one SQLite transaction: two payments can never both hold a bill.
+    this.d.db.transaction(() => {
+      const held = this.d.transactions.holds(items);
+      if (held.length > 0) throw new KioskError('alreadyPaid', heldMessage(held));
+      this.d.transactions.insert({
+        id,
+        kind: 'billPayment',
+        amountMinor,
+        currency: this.d.profile.currency,
+        items,
+        locale: session.locale,
+        now: this.#now(),
+        ...(this.d.nextReference && { reference: this.d.nextReference() }),
+      });
+    })();
+    this.#owners.set(id, session.id);
     this.#active = this.#run(id, payableIds)
       .catch((err) => this.d.log.error('payment', 'payment run failed', { transactionId: id, error: String(err) }))
       .finally(() => (this.#active = undefined));
     return { transactionId: id };
+  }
+
+  /** A payment as its own visitor sees it: another session (or none) gets "not found". */
+  getOwned(id: string): TransactionRow {
+    const session = this.d.sessions.current;
+    if (!session || this.#owners.get(id) !== session.id) throw new KioskError('notFound', 'no such transaction in this visitor session');
+    return this.get(id);
+  }
+
+  /** The visitor session that started a payment (events about it go only there). */
+  ownerOf(id: string): string | undefined {
+    return this.#owners.get(id);
+  }
+
+  /** Which of these items a payment at this kiosk already holds (lookups show them as paid here). */
+  holds(items: readonly { kind: string; reference: string }[]): ItemHold[] {
+    return this.d.transactions.holds(items);
   }
 
   get(id: string): TransactionRow {
@@ -115,7 +150,7 @@ export class PaymentService {
   }
 
   async cancel(id: string): Promise<void> {
-    if (this.get(id).state !== 'authorizing') throw new KioskError('conflict', 'payment is not waiting for the terminal');
+    if (this.getOwned(id).state !== 'authorizing') throw new KioskError('conflict', 'payment is not waiting for the terminal');
     await this.d.terminal.abort();
   }
 
@@ -138,6 +173,7 @@ export class PaymentService {
     }
     for (const tx of this.d.transactions.inState('approved')) {
       if (tx.receiptState !== 'none') continue;
+      // The visitor is gone: the receipt is marked not printed (reprint by reference stays possible).
       this.d.db.transaction(() => {
         this.d.transactions.setReceiptState(tx.id, 'failed', this.#now());
         this.#audit.append({ at: this.#now(), actor: 'kiosk', action: 'receipt.notPrinted', detail: { transactionId: tx.id, reason: 'kiosk restarted before printing' } });
@@ -155,6 +191,25 @@ export class PaymentService {
     const tx = this.get(id);
     if (tx.state !== 'flagged') throw new KioskError('conflict', 'payment is not flagged');
     return this.#settle(tx, { kind: 'unknown', reason: 'technician asked again' });
+  }
+
+  /**
+   * The terminal is back (re-registered after a link drop or a restart): a flagged payment that
+   * only lacked the terminal's answer, and is still the latest, is asked about again at once.
+   */
+  async retryAfterTerminalReturn(): Promise<void> {
+    if (this.#active) return;
+    const run = (async () => {
+      for (const tx of this.d.transactions.flagged()) {
+        if (tx.resolved || this.d.transactions.startedAfter(tx.id) > 0) continue;
+        if ((tx.terminalAnswer as { kind?: string } | null)?.kind !== 'unavailable') continue;
+        const state = await this.#settle(tx, { kind: 'unknown', reason: 'terminal is back' });
+        if (state === 'approved') await this.printReceipt(tx.id).catch(() => false);
+      }
+    })();
+    // Counts as the running payment: no visitor payment starts while the terminal is being asked.
+    this.#active = run.finally(() => (this.#active = undefined));
+    await this.#active;
   }
 
   /** The receipt as it prints now: "posting pending" until the gateway acknowledged. */
@@ -187,7 +242,8 @@ export class PaymentService {
     this.d.emit('payment.progress', { transactionId: id, code: 'printing' });
     const doc = this.receiptDocument(tx);
     const res = await this.d.printer.print(doc).catch((err) => ({ ok: false as const, code: 'error' as const, message: String(err) }));
-    this.d.transactions.setReceiptState(id, res.ok ? 'printed' : 'failed', this.#now());
+    // A failed copy of a receipt that once printed leaves it printed (the table allows no downgrade).
+    if (res.ok || this.get(id).receiptState !== 'printed') this.d.transactions.setReceiptState(id, res.ok ? 'printed' : 'failed', this.#now());
     if (!res.ok) this.d.log.warn('payment', 'receipt not printed', { transactionId: id, code: res.code });
     this.#push(id);
     return res.ok;
@@ -195,6 +251,13 @@ export class PaymentService {
 
   async #run(id: string, payableIds: readonly string[]): Promise<void> {
     const tx = this.get(id);
+    // Just before the terminal is asked: nothing else may hold these items now (belt and braces).
+    const held = this.d.transactions.holds(tx.items, id);
+    if (held.length > 0) {
+      this.#transition(id, 'created', 'aborted', this.#now(), { declineReason: `alreadyPaid: ${heldMessage(held)}` });
+      this.#push(id);
+      return;
+    }
     this.#transition(id, 'created', 'authorizing', this.#now());
     this.#push(id);
     this.d.crashPoint?.('beforeTerminal');
@@ -218,7 +281,8 @@ export class PaymentService {
     const from = tx.state;
     let result = outcome;
     if (outcome.kind === 'unknown') {
-      const r = await reconcile(tx, this.d.terminal, this.d.transactions, this.d.reconcile ?? { attempts: 5, retryDelayMs: 1000 });
+      const r = await reconcile(tx, this.d.terminal, this.d.transactions, { attempts: 5, retryDelayMs: 1000, timeZone: this.d.profile.timeZone, now: this.d.now, ...this.d.reconcile });
+      this.d.transactions.setTerminalAnswer(tx.id, r.answer);
       if (r.kind === 'mismatch') return this.#reverseMismatch(tx, r.receipt, r.reason);
       if (r.kind === 'flagged') return this.#flag(tx, r.reason);
       this.#audit.append({ at: this.#now(), actor: 'kiosk', action: `payment.reconciled.${r.kind}`, detail: { transactionId: tx.id, why: outcome.reason, ...(r.kind === 'aborted' && { reason: r.reason }) } });
@@ -248,6 +312,7 @@ export class PaymentService {
       this.d.db.transaction(() => {
         this.#transition(tx.id, tx.state, 'flagged', now, { declineReason: reason });
         this.#audit.append({ at: now, actor: 'kiosk', action: 'payment.flagged', detail: { transactionId: tx.id, amountMinor: tx.amountMinor, reason } });
+        this.d.alerts?.raise({ at: now, kind: 'payment.flagged', severity: 'critical', subject: tx.id, detail: { reference: tx.reference, amountMinor: tx.amountMinor, currency: tx.currency, reason } });
       })();
     }
     this.d.log.error('payment', 'payment needs a technician', { transactionId: tx.id, reason });
@@ -271,9 +336,15 @@ export class PaymentService {
     return 'aborted';
   }
 
+  /** The repository enforces the transition table (a wrong move throws and is logged there). */
   #transition(id: string, from: PaymentState, to: PaymentState, now: string, extra: { terminal?: TerminalData; declineReason?: string } = {}): void {
-    if (!canTransition(from, to)) throw new Error(`transaction ${id}: ${from} → ${to} is not a payment transition`);
     this.d.transactions.transition(id, from, to, now, extra);
+  }
+
+  /** A technician's approval of a flagged payment, with the terminal's own data (MoneyDesk audits it). */
+  approveResolved(tx: TransactionRow, receipt: TerminalReceipt, now: string): void {
+    this.#approve(tx, 'flagged', receipt, now);
+    this.#push(tx.id);
   }
 
   /** Approval and its posting in one durable transaction: neither exists without the other. */

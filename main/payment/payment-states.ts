@@ -25,12 +25,15 @@ export const RECEIPT_TRANSITIONS: Readonly<Record<ReceiptState, readonly Receipt
   printed: ['printed'],
 };
 
-/** Posting: pending from the approval's own transaction; delivered only after the gateway's ack. */
+/**
+ * Posting: pending from the approval's own transaction; delivered only after the gateway's ack;
+ * a dead letter goes back to pending only when a technician requeues it (same idempotency key).
+ */
 export const POSTING_TRANSITIONS: Readonly<Record<PostingState, readonly PostingState[]>> = {
   none: ['pending'],
   pending: ['delivered', 'dead'],
   delivered: [],
-  dead: [],
+  dead: ['pending'],
 };
 
 export const canTransition = (from: PaymentState, to: PaymentState): boolean => PAYMENT_TRANSITIONS[from].includes(to);

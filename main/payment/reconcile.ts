@@ -1,17 +1,24 @@
 import type { LastTransaction, PaymentTerminal, TerminalReceipt } from '../../drivers/payment/terminal.ts';
 import type { TransactionRow, TransactionsRepo } from '../store/transactions-repo.ts';
+import { localToInstant } from './terminal-time.ts';
 
-export type Reconciled =
+export type Reconciled = (
   | { kind: 'approved'; receipt: TerminalReceipt }
   | { kind: 'aborted'; reason: string }
   /** The terminal approved something new that is not this payment's amount: to be reversed. */
   | { kind: 'mismatch'; receipt: TerminalReceipt; reason: string }
-  | { kind: 'flagged'; reason: string };
+  | { kind: 'flagged'; reason: string }
+) & { /** What the terminal answered (kept beside a flagged payment for the technician). */ answer: LastTransaction };
 
 export interface ReconcileOptions {
   /** Times to ask a terminal that cannot answer yet (link coming back) before flagging. */
   attempts?: number;
   retryDelayMs?: number;
+  /** The terminal's clock zone (the profile's): its local date-times are read in it. */
+  timeZone?: string;
+  /** How far the terminal's clock may differ from the kiosk's (default 10 minutes). */
+  clockSkewMs?: number;
+  now?: () => Date;
 }
 
 const TRACE_MODULO = 999_999;
@@ -22,11 +29,19 @@ export function traceIsNewer(candidate: number, last: number): boolean {
   return ahead > 0 && ahead < TRACE_MODULO / 2;
 }
 
+/** Whether the terminal's approval happened while this payment could have been at the terminal. */
+function inWindow(r: TerminalReceipt, tx: TransactionRow, o: ReconcileOptions): boolean {
+  const at = localToInstant(r.dateTime, o.timeZone ?? 'Asia/Kuwait');
+  const skew = o.clockSkewMs ?? 10 * 60_000;
+  const now = (o.now ?? (() => new Date()))().getTime();
+  return Number.isFinite(at) && at >= Date.parse(tx.createdAt) - skew && at <= now + skew;
+}
+
 /**
  * Decides what happened to a payment whose outcome we did not hear, by asking the terminal
- * about its last transaction. Never re-sends the authorization. The terminal's last approval
- * is this payment only if it is newer than every approval already journaled (receipt number
- * not in the journal, trace number ahead of the last journaled one) and the amount matches.
+ * about its last transaction. Never re-sends the authorization. Everything the terminal reports
+ * is compared (terminal ID, trace, receipt number, amount, date-time): a terminal whose counters
+ * restarted reuses numbers, so numbers alone never prove "already journaled". When in doubt, flag.
  */
 export async function reconcile(tx: TransactionRow, terminal: PaymentTerminal, journal: TransactionsRepo, opts: ReconcileOptions = {}): Promise<Reconciled> {
   const attempts = Math.max(1, opts.attempts ?? 1);
@@ -36,26 +51,31 @@ export async function reconcile(tx: TransactionRow, terminal: PaymentTerminal, j
     last = await terminal.lastTransaction().catch((err: unknown): LastTransaction => ({ kind: 'unavailable', reason: String(err) }));
     if (last.kind !== 'unavailable') break;
   }
+  const answer = last;
+  // Missing evidence is never "nothing was charged".
+  if (last.kind === 'unavailable') return { kind: 'flagged', reason: `terminal cannot tell: ${last.reason}`, answer };
   // The terminal only tells its LAST transaction: once a later payment went to it, this one's is hidden.
-  if (last.kind !== 'unavailable' && journal.startedAfter(tx.id) > 0) return { kind: 'flagged', reason: 'later payments hide this one on the terminal: check its journal' };
+  if (journal.startedAfter(tx.id) > 0) return { kind: 'flagged', reason: 'later payments hide this one on the terminal: check its journal', answer };
   switch (last.kind) {
     case 'approved': {
       const r = last.receipt;
-      if (journal.hasApproval(r.terminalId, r.traceNumber, r.receiptNumber)) return { kind: 'aborted', reason: 'terminal last approval is an earlier payment, already journaled' };
-      const lastTrace = journal.lastTrace(r.terminalId);
-      // Not journaled yet older than the journal: a swapped or re-initialised terminal whose
-      // counter restarted. It may be this payment's charge; only a person can tell.
-      if (lastTrace !== undefined && !traceIsNewer(r.traceNumber, lastTrace)) return { kind: 'flagged', reason: 'terminal approval is not journaled but older than the journal (terminal reset?)' };
-      // An earlier payment still flagged may own this approval: only a person can tell.
-      if (journal.flagged().some((f) => f.id !== tx.id)) return { kind: 'flagged', reason: 'terminal approval may belong to an earlier flagged payment' };
-      if (r.amountMinor !== tx.amountMinor) return { kind: 'mismatch', receipt: r, reason: 'terminal approved another amount' };
-      return { kind: 'approved', receipt: r };
+      const same = journal.approvalsWithNumbers(r.terminalId, r.traceNumber, r.receiptNumber);
+      const exact = same.find((t) => t.amountMinor === r.amountMinor && t.terminal?.dateTime === r.dateTime);
+      if (exact?.id === tx.id) return { kind: 'approved', receipt: r, answer };
+      if (exact) return { kind: 'aborted', reason: 'terminal last approval is an earlier payment, already journaled', answer };
+      // Not journaled. It is this payment's only if it happened while this payment was at the terminal.
+      if (!inWindow(r, tx, opts)) {
+        return { kind: 'flagged', reason: `terminal approval ${r.traceNumber}/${r.receiptNumber} is not journaled and its time (${r.dateTime}) is outside this payment's`, answer };
+      }
+      // An earlier flagged payment of the same amount, from the same minutes, may own it: only a person can tell.
+      const rival = journal.flagged().find((f) => f.id !== tx.id && f.amountMinor === r.amountMinor && inWindow(r, f, opts));
+      if (rival) return { kind: 'flagged', reason: `terminal approval may belong to the earlier flagged payment ${rival.reference ?? rival.id}`, answer };
+      if (r.amountMinor !== tx.amountMinor) return { kind: 'mismatch', receipt: r, reason: 'terminal approved another amount', answer };
+      return { kind: 'approved', receipt: r, answer };
     }
     case 'notApproved':
-      return { kind: 'aborted', reason: 'terminal reports its last transaction was not approved' };
+      return { kind: 'aborted', reason: 'terminal reports its last transaction was not approved', answer };
     case 'none':
-      return { kind: 'aborted', reason: 'terminal reports no transaction' };
-    case 'unavailable':
-      return { kind: 'flagged', reason: `terminal cannot tell: ${last.reason}` };
+      return { kind: 'aborted', reason: 'terminal reports no transaction', answer };
   }
 }

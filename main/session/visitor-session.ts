@@ -8,6 +8,8 @@ interface SessionData {
   startedAt: number;
   /** What this visitor may pay (fetched bills and fines, chosen donations); payments may only use these. */
   payables: Map<string, Payable>;
+  /** Tracking numbers of complaints filed in this session (only these may be printed from it). */
+  complaints: Set<string>;
   /** The visitor's civil number, from a scan or the keypad. Personal data: memory only. */
   identity: { nationalId: string; source: 'scan' | 'keypad'; documentExpired: boolean } | undefined;
 }
@@ -20,7 +22,7 @@ export class VisitorSessions {
   #current: SessionData | undefined;
 
   start(locale: Locale): string {
-    this.#current = { id: randomUUID(), locale, startedAt: Date.now(), payables: new Map(), identity: undefined };
+    this.#current = { id: randomUUID(), locale, startedAt: Date.now(), payables: new Map(), complaints: new Set(), identity: undefined };
     return this.#current.id;
   }
 
@@ -47,6 +49,7 @@ export class VisitorSessions {
 
   end(): void {
     this.#current?.payables.clear();
+    this.#current?.complaints.clear();
     if (this.#current) this.#current.identity = undefined;
     this.#current = undefined;
   }

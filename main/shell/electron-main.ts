@@ -22,12 +22,15 @@ async function main(): Promise<void> {
       nodeIntegration: false,
     },
   });
+  // The window is one connection: it owns the visitor sessions it starts.
+  const connection: { id: string; sessionId?: string } = { id: 'electron-window' };
   ipcMain.handle(IPC_CALL, (event, method: unknown, params: unknown) => {
     // Only our own window may call the core.
     if (event.sender !== win.webContents) return { ok: false, error: { code: 'unauthorized', message: 'unknown sender' } };
-    return kiosk.dispatcher.dispatch(method, params);
+    return kiosk.dispatcher.dispatch(method, params, { connection });
   });
-  const unsubscribe = kiosk.events.subscribe((name, payload) => {
+  const unsubscribe = kiosk.events.subscribe((name, payload, scope) => {
+    if (scope && scope.sessionId !== connection.sessionId) return;
     if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, name, payload);
   });
   win.webContents.on('will-navigate', (e) => e.preventDefault());

@@ -138,6 +138,28 @@ export class OutboxRepo {
       .run(error.slice(0, 500), now, now, id);
   }
 
+  /**
+   * A dead letter back in its lane, same row and idempotency key, so the gateway still
+   * deduplicates it. Returns false when the row is not dead.
+   */
+  requeue(id: number, now: string): boolean {
+    const r = this.db
+      .prepare(`UPDATE outbox SET state = 'pending', next_attempt_at = 0, dead_at = NULL, last_error = ? WHERE id = ? AND state = 'dead'`)
+      .run(`requeued at ${now}`, id);
+    return r.changes === 1;
+  }
+
+  /** Per lane (kind): rows waiting, dead letters, and the oldest waiting row's creation time. */
+  lanes(): { kind: string; pending: number; dead: number; oldestCreatedAt: string | null }[] {
+    return this.db
+      .prepare(
+        `SELECT kind, SUM(state = 'pending') AS pending, SUM(state = 'dead') AS dead,
+                MIN(CASE WHEN state = 'pending' THEN created_at END) AS oldestCreatedAt
+         FROM outbox WHERE state <> 'delivered' GROUP BY kind ORDER BY kind`,
+      )
+      .all() as { kind: string; pending: number; dead: number; oldestCreatedAt: string | null }[];
+  }
+
   depth(): { pending: number; oldestCreatedAt: string | null } {
     const r = this.db
       .prepare(`SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox WHERE state = 'pending'`)

@@ -111,4 +111,8 @@ export class RecordsRepo {
   setTicketDead(id: string, now: string): void {
     this.db.prepare(`UPDATE tickets SET delivery_state = 'dead', updated_at = ? WHERE id = ?`).run(now, id);
   }
+
+  setTicketPending(id: string, now: string): void {
+    this.db.prepare(`UPDATE tickets SET delivery_state = 'pending', updated_at = ? WHERE id = ?`).run(now, id);
+  }
 }

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { SimCard } from './rules.ts';
 
 export interface JournalEntry {
@@ -24,7 +25,6 @@ export interface JournalEntry {
   settled?: boolean;
 }
 
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
 /**
  * The terminal's own journal: trace numbers (6 digits) and receipt numbers (4 digits) increase
@@ -36,10 +36,34 @@ export class SimJournal {
   #receipt: number;
   readonly #now: () => Date;
 
-  constructor(options: { firstTrace?: number; firstReceipt?: number; now?: () => Date } = {}) {
+  readonly #file: string | undefined;
+
+  /**
+   * With `file`, the journal and its counters are kept on disk across restarts, as a real
+   * terminal keeps them: a restarted simulator must not reuse trace and receipt numbers.
+   */
+  readonly #timeZone: string;
+
+  constructor(options: { firstTrace?: number; firstReceipt?: number; now?: () => Date; file?: string; timeZone?: string } = {}) {
+    this.#timeZone = options.timeZone ?? 'Asia/Kuwait';
     this.#trace = (options.firstTrace ?? 1) - 1;
     this.#receipt = (options.firstReceipt ?? 1) - 1;
     this.#now = options.now ?? (() => new Date());
+    this.#file = options.file;
+    if (this.#file && existsSync(this.#file)) {
+      const saved = JSON.parse(readFileSync(this.#file, 'utf8')) as { trace: number; receipt: number; entries: JournalEntry[] };
+      this.#trace = saved.trace;
+      this.#receipt = saved.receipt;
+      this.#entries.push(...saved.entries);
+    }
+  }
+
+  /** Written whole and renamed into place, so a kill mid-write leaves the previous journal. */
+  #save(): void {
+    if (!this.#file) return;
+    const tmp = `${this.#file}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ trace: this.#trace, receipt: this.#receipt, entries: this.#entries.slice(-500) }), { mode: 0o600 });
+    renameSync(tmp, this.#file);
   }
 
   get entries(): readonly JournalEntry[] {
@@ -54,12 +78,12 @@ export class SimJournal {
     return this.#entries.find((e) => e.kind === 'payment' && e.approved && e.receiptNumber === receiptNumber);
   }
 
+  /** MMDD and HHMMSS on the terminal's own wall clock (its time zone, not the host's). */
   #stamp(): { date: string; time: string } {
-    const d = this.#now();
-    return {
-      date: `${pad(d.getMonth() + 1)}${pad(d.getDate())}`,
-      time: `${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`,
-    };
+    const f = new Intl.DateTimeFormat('en-GB', { timeZone: this.#timeZone, hourCycle: 'h23', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    const p: Record<string, string> = {};
+    for (const part of f.formatToParts(this.#now())) p[part.type] = part.value;
+    return { date: `${p.month}${p.day}`, time: `${p.hour}${p.minute}${p.second}` };
   }
 
   #nextTrace(): number {
@@ -84,6 +108,7 @@ export class SimJournal {
       entry.authCode = String(100000 + ((traceNumber * 7919) % 900000));
     }
     this.#entries.push(entry);
+    this.#save();
     return entry;
   }
 
@@ -96,6 +121,7 @@ export class SimJournal {
       originalReceipt: original.receiptNumber, originalTrace: original.traceNumber,
     };
     this.#entries.push(entry);
+    this.#save();
     return entry;
   }
 
@@ -110,6 +136,7 @@ export class SimJournal {
       amountMinor: counted.reduce((n, e) => n + e.amountMinor, 0), currencyNumeric, ...this.#stamp(),
     };
     this.#entries.push(entry);
+    this.#save();
     return {
       entry,
       count: counted.length,

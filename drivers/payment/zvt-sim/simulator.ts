@@ -37,13 +37,17 @@ export interface ZvtSimulatorOptions {
   now?: () => Date;
   firstTrace?: number;
   firstReceipt?: number;
+  /** Keep the journal and counters in this file across restarts (as a real terminal does). */
+  journalFile?: string;
+  /** The terminal's clock zone (Gulf terminals run on local time; default Asia/Kuwait, UTC+3 like Bahrain and Qatar). */
+  timeZone?: string;
 }
 
 type SimInbox = 'ack' | 'abort' | 'gone';
 
 /** The device side of ZVT: a payment terminal over any Transport, with its own journal. */
 export class ZvtTerminalSimulator {
-  readonly #opts: Required<Omit<ZvtSimulatorOptions, 'seed' | 'now' | 'firstTrace' | 'firstReceipt'>>;
+  readonly #opts: Required<Omit<ZvtSimulatorOptions, 'seed' | 'now' | 'firstTrace' | 'firstReceipt' | 'journalFile' | 'timeZone'>>;
   readonly #journal: SimJournal;
   readonly #registration: { registered: boolean; currencyNumeric?: number } = { registered: false };
   readonly #timers = new Set<NodeJS.Timeout>();
@@ -69,7 +73,7 @@ export class ZvtTerminalSimulator {
       ackTimeoutMs: options.ackTimeoutMs ?? 5_000,
       maxResends: options.maxResends ?? 3,
     };
-    this.#journal = new SimJournal({ now: options.now, firstTrace: options.firstTrace, firstReceipt: options.firstReceipt });
+    this.#journal = new SimJournal({ now: options.now, firstTrace: options.firstTrace, firstReceipt: options.firstReceipt, file: options.journalFile, timeZone: options.timeZone });
     this.#rng = (options.seed ?? 0x5eed) >>> 0;
   }
 
@@ -125,6 +129,11 @@ export class ZvtTerminalSimulator {
     if (fault === 'nakStorm') this.#frameFaults.nakStorm = options.count ?? 1 + this.#opts.maxResends;
     else if (fault === 'noAck' || fault === 'badCrc') this.#frameFaults[fault] = options.count ?? 1;
     else this.#appFault = fault;
+  }
+
+  /** The terminal restarted while the link stayed open: it forgets the ECR's registration. */
+  forgetRegistration(): void {
+    this.#registration.registered = false;
   }
 
   clearFaults(): void {

@@ -43,6 +43,8 @@ export const RESULT = {
   success: 0x00,
   /** Abort via timeout or abort key (visitor cancel, or the ECR's 06 B0). */
   aborted: 0x6c,
+  /** Function deactivated: the PT is not registered (it restarted while the link stayed open). */
+  notRegistered: 0x6b,
   wrongCurrency: 0x6f,
   functionNotPossible: 0x83,
   alreadyReversed: 0xb4,

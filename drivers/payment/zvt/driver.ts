@@ -116,7 +116,10 @@ export class ZvtPaymentTerminal implements PaymentTerminal {
     const blocked = this.#notReady();
     if (blocked) return { kind: 'aborted', reason: blocked };
     const ex = await this.#run(cmd.authorization(req.amountMinor, req.currencyNumeric), this.#payOptions(onProgress), true);
-    return this.#withTid(paymentOutcome(ex, this.#cfg.now(), req.currencyNumeric));
+    const outcome = this.#withTid(paymentOutcome(ex, this.#cfg.now(), req.currencyNumeric));
+    // The terminal forgot the registration: say so, so whoever owns the driver registers again at once.
+    if (outcome.kind === 'aborted' && outcome.reason === 'terminalNotRegistered') this.#setState('failed', 'notRegistered');
+    return outcome;
   }
 
   abort(): Promise<void> {

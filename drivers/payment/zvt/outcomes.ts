@@ -27,6 +27,8 @@ export function paymentOutcome(ex: ExchangeResult, now: Date, currency: number):
       }
       return { kind: 'declined', resultCode: ex.resultCode, reason: resultText(ex.resultCode) };
     case 'refused':
+      // Not registered (restarted on a link that stayed open): nothing was charged; register again, try again.
+      if (ex.code === RESULT.notRegistered) return { kind: 'aborted', reason: 'terminalNotRegistered' };
       return { kind: 'declined', resultCode: ex.code, reason: `terminal refused the command: ${resultText(ex.code)}` };
     case 'notDelivered':
       // A NAK on every attempt is a definite "not received"; silence or a closed link is not.
@@ -42,7 +44,8 @@ export function lastTransactionOutcome(ex: ExchangeResult, now: Date, currency: 
   switch (ex.kind) {
     case 'completed': {
       const info = resultInfo(ex.infos);
-      if (!info) return { kind: 'none' };
+      // No status information is missing evidence, never "nothing was charged".
+      if (!info) return { kind: 'unavailable', reason: 'noStatusInformation' };
       const code = info.resultCode ?? RESULT.success;
       if (code !== RESULT.success) {
         return { kind: 'notApproved', traceNumber: info.traceNumber, resultCode: code };

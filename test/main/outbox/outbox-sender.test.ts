@@ -111,6 +111,7 @@ describe('outbox sender against the demo gateway', () => {
     const bad = randomUUID();
     db.transaction(() => {
       transactions.insert({ id: bad, kind: 'billPayment', amountMinor: 1, currency: 'KWD', items: [], locale: 'ar', now: 'now' });
+      transactions.setPostingState(bad, 'pending', 'now');
       outbox.enqueue({ kind: 'payment', idempotencyKey: randomUUID(), transactionId: bad, payload: { nonsense: true }, now: new Date().toISOString() });
     })();
     const good = enqueue();

@@ -5,6 +5,7 @@ import type { PaymentState } from '../../../main/contract/api.ts';
 import { PAYMENT_TRANSITIONS, canTransition, isFinal } from '../../../main/payment/payment-states.ts';
 import { traceIsNewer } from '../../../main/payment/reconcile.ts';
 import { createMoneyCore } from '../../crash/money-core.ts';
+import { instantToLocal } from '../../../main/payment/terminal-time.ts';
 
 type Script = 'approve' | 'decline' | 'abort' | 'lostAfterApproval' | 'lostBefore' | 'lostAfterDecline';
 interface Step {
@@ -22,7 +23,7 @@ function modelTerminal(firstTrace: number) {
   const record = (approved: boolean, amountMinor: number) => {
     trace = (trace % 999_999) + 1;
     const r: TerminalReceipt | undefined = approved
-      ? { amountMinor, currencyNumeric: 414, traceNumber: trace, receiptNumber: (receipt = (receipt % 9_999) + 1), terminalId: '52001234', cardType: 'Visa', maskedPan: '************4242', authCode: '123456', dateTime: '2026-11-22T10:00:00' }
+      ? { amountMinor, currencyNumeric: 414, traceNumber: trace, receiptNumber: (receipt = (receipt % 9_999) + 1), terminalId: '52001234', cardType: 'Visa', maskedPan: '************4242', authCode: '123456', dateTime: instantToLocal(Date.now(), 'Asia/Kuwait') }
       : undefined;
     entries.push({ approved, trace, ...(r && { receipt: r }) });
     return r;
@@ -116,15 +117,15 @@ describe('payment state machine', () => {
           for (const s of steps) {
             model.setStep(s);
             const before = model.entries.filter((e) => e.approved).length;
-            const flaggedBefore = core.payments.flagged().length;
+            const flaggedAmountsBefore = core.payments.flagged().map((t) => t.amountMinor);
             const id = await core.pay(s.amountMinor);
             const tx = core.transactions.get(id)!;
             const terminalApproved = model.entries.filter((e) => e.approved).length > before;
             const unknown = s.script.startsWith('lost');
-            // Conservative by design: an approval an earlier flagged payment might own is left to a person.
+            // Conservative by design: an approval an earlier flagged payment of that amount might own is left to a person.
             const last = model.entries.at(-1);
             const claimedByOther = core.transactions.inState('approved').some((t) => t.id !== id && t.terminal?.traceNumber === last?.trace);
-            const ambiguous = unknown && last?.approved === true && !claimedByOther && flaggedBefore > 0;
+            const ambiguous = unknown && last?.approved === true && !claimedByOther && flaggedAmountsBefore.includes(last.receipt!.amountMinor);
             if (unknown && (!s.terminalAnswers || ambiguous)) expect(tx.state).toBe('flagged');
             else expect(tx.state).toBe(terminalApproved ? 'approved' : s.script === 'decline' ? 'declined' : 'aborted');
             expect(core.outbox.byTransaction(id)).toHaveLength(tx.state === 'approved' ? 1 : 0);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LastTransaction, PaymentOutcome, PaymentTerminal, TerminalReceipt } from '../../../drivers/payment/terminal.ts';
 import { createMoneyCore } from '../../crash/money-core.ts';
+import { instantToLocal } from '../../../main/payment/terminal-time.ts';
 
 const receipt = (over: Partial<TerminalReceipt>): TerminalReceipt => ({
-  amountMinor: 2_000, currencyNumeric: 414, traceNumber: 10, receiptNumber: 5, terminalId: '52001234', cardType: 'Visa', maskedPan: '************4242', authCode: '123456', dateTime: '2026-11-22T10:00:00', ...over,
+  amountMinor: 2_000, currencyNumeric: 414, traceNumber: 10, receiptNumber: 5, terminalId: '52001234', cardType: 'Visa', maskedPan: '************4242', authCode: '123456', dateTime: instantToLocal(Date.now(), 'Asia/Kuwait'), ...over,
 });
 
 /** A terminal whose authorization outcome is lost and whose last transaction is given. */

@@ -80,12 +80,21 @@ describe('ZVT reconciliation through the kiosk over a real pty pair', () => {
     expect(gw.store.countPostings()).toBe(2);
   });
 
-  it('a terminal that hangs without approving: reconciled as aborted, nothing posted', async () => {
+  it('a terminal that hangs without approving: its last transaction is the earlier, journaled one, so aborted, nothing posted', async () => {
+    expect(core.transactions.get(await core.pay(1_000))?.state).toBe('approved');
     sim.injectFault('timeout');
     const id = await core.pay(3_000);
     expect(core.transactions.get(id)?.state).toBe('aborted');
     expect(core.outbox.byTransaction(id)).toHaveLength(0);
     expect(gw.store.postingsFor(id)).toHaveLength(0);
+  });
+
+  it('a terminal with nothing to repeat gives no evidence: flagged, never taken as "nothing charged"', async () => {
+    sim.injectFault('timeout');
+    const id = await core.pay(3_000);
+    const tx = core.transactions.get(id)!;
+    expect(tx.state).toBe('flagged');
+    expect(tx.terminalAnswer).toEqual({ kind: 'unavailable', reason: 'noStatusInformation' });
   });
 
   it('a terminal that never comes back: flagged for a technician, with an audit entry, never posted', async () => {

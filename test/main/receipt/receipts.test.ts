@@ -33,6 +33,8 @@ const tx = (locale: 'ar' | 'en'): TransactionRow => ({
   declineReason: null,
   locale,
   reference: '0012611220017',
+  terminalAnswer: null,
+  resolved: null,
   createdAt: '2026-11-22T16:05:00.000Z',
   updatedAt: '2026-11-22T16:05:03.000Z',
 });

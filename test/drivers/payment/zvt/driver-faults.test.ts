@@ -29,7 +29,8 @@ describe('ZVT link faults over a pty pair', () => {
     expect(await driver.authorize(pay(1000))).toEqual({ kind: 'unknown', reason: 'noAck' });
     expect(sim.commandsReceived).toBe(before);
     expect(sim.journal).toHaveLength(0);
-    expect(await driver.lastTransaction()).toEqual({ kind: 'none' });
+    // Nothing to repeat comes as a completion without status information: missing evidence, not "nothing charged".
+    expect(await driver.lastTransaction()).toEqual({ kind: 'unavailable', reason: 'noStatusInformation' });
   });
 
   it('noAck at registration: resent (not money), so one lost frame is survived', async () => {

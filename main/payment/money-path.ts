@@ -1,0 +1,113 @@
+import type { PaymentTerminal } from '../../drivers/payment/terminal.ts';
+import type { ReceiptPrinter } from '../../drivers/printer/printer.ts';
+import type { Events } from '../contract/api.ts';
+import type { Db } from '../store/database.ts';
+import { TransactionsRepo } from '../store/transactions-repo.ts';
+import { OutboxRepo } from '../store/outbox-repo.ts';
+import { RecordsRepo } from '../store/records-repo.ts';
+import { AuditRepo } from '../store/audit-repo.ts';
+import { AlertsRepo } from '../store/alerts-repo.ts';
+import type { GatewayClient } from '../gateway/client.ts';
+import { OutboxSender } from '../outbox/outbox-sender.ts';
+import { OutboxService } from '../outbox/outbox-service.ts';
+import type { VisitorSessions } from '../session/visitor-session.ts';
+import type { CountryProfile } from '../profiles/profiles.ts';
+import type { Logger } from '../log/logger.ts';
+import type { ReceiptContext } from '../receipt/payment-receipt.ts';
+import { PaymentService } from './payment-service.ts';
+import { MoneyDesk } from './money-desk.ts';
+import type { ReconcileOptions } from './reconcile.ts';
+import type { CrashPoint } from './payment-states.ts';
+
+export interface MoneyPathDeps {
+  db: Db;
+  gateway: GatewayClient;
+  terminal: PaymentTerminal;
+  printer: ReceiptPrinter;
+  sessions: VisitorSessions;
+  profile: CountryProfile;
+  receipt: Omit<ReceiptContext, 'postingPending'>;
+  kioskId: string;
+  log: Logger;
+  now: () => Date;
+  emit: <E extends keyof Events>(event: E, payload: Events[E]) => void;
+  isOnline: () => boolean;
+  backoff: { baseMs: number; capMs: number };
+  nextReference?: () => string;
+  reconcile?: ReconcileOptions;
+  postingGraceMs?: number;
+  batchSize?: number;
+  random?: () => number;
+  /** Wake the sender on approval (the kiosk does); crash runs deliver only after the receipt. */
+  wakeOnApproval?: boolean;
+  crashPoint?: (point: CrashPoint) => void;
+}
+
+export interface MoneyPath {
+  transactions: TransactionsRepo;
+  outbox: OutboxRepo;
+  records: RecordsRepo;
+  audit: AuditRepo;
+  alerts: AlertsRepo;
+  sender: OutboxSender;
+  /** Complaints and queue tickets: enqueue here, delivered by the outbox. */
+  outboxService: OutboxService;
+  payments: PaymentService;
+  /** The technician's money methods. */
+  desk: MoneyDesk;
+  /** Stops delivering and waits for the running payment; the caller closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * The one place the money path is wired: journal, outbox, sender, payment service,
+ * reconciliation and the technician's desk. The kiosk (compose.ts) and every test and bench
+ * of the money path build it here, so what is tested is what ships.
+ */
+export function createMoneyPath(d: MoneyPathDeps): MoneyPath {
+  const { db, log, now } = d;
+  const transactions = new TransactionsRepo(db, (message) => log.error('payment', 'refused state transition', { message }));
+  const outbox = new OutboxRepo(db);
+  const records = new RecordsRepo(db);
+  const audit = new AuditRepo(db);
+  const alerts = new AlertsRepo(db);
+  // The sender reaches the payment service lazily: both are built before either is used.
+  const sender = new OutboxSender({
+    db, outbox, transactions, records, gateway: d.gateway, log, now, backoff: d.backoff,
+    ...(d.batchSize !== undefined && { batchSize: d.batchSize }),
+    ...(d.random && { random: d.random }),
+    onPostingChanged: (id) => payments.postingChanged(id),
+    onSettled: (row, state) => {
+      outboxService.settled(row);
+      // A dead posting is a charged visitor whose entity has not accepted the payment: an alert, not a log line.
+      if (state === 'dead') alerts.raise({ at: now().toISOString(), kind: `${row.kind}.deadLetter`, severity: row.kind === 'payment' ? 'critical' : 'warning', subject: String(row.id), detail: { kind: row.kind, reason: outbox.get(row.id)?.lastError ?? null } });
+    },
+  });
+  const outboxService = new OutboxService({ db, outbox, records, now, wake: () => sender.wake() });
+  const payments = new PaymentService({
+    db, transactions, outbox, terminal: d.terminal, printer: d.printer, sessions: d.sessions, profile: d.profile,
+    receipt: d.receipt, kioskId: d.kioskId, log, now, emit: d.emit, isOnline: d.isOnline, alerts,
+    onEnqueued: () => (d.wakeOnApproval ?? true) && sender.wake(),
+    ...(d.nextReference && { nextReference: d.nextReference }),
+    ...(d.reconcile && { reconcile: d.reconcile }),
+    ...(d.postingGraceMs !== undefined && { postingGraceMs: d.postingGraceMs }),
+    ...(d.crashPoint && { crashPoint: d.crashPoint }),
+  });
+  const desk = new MoneyDesk({ db, transactions, outbox, audit, alerts, payments, now, wake: () => sender.wake(), requeue: (id) => sender.requeue(id) });
+
+  const offLate = d.terminal.onLateMessage?.((m) => payments.recordLateTerminalMessage(m));
+  // Back after a drop or a restart: a payment that only lacked the terminal's answer is asked again.
+  const offStatus = d.terminal.onStatus((s) => {
+    if (s.device === 'online') void payments.retryAfterTerminalReturn().catch((err) => log.error('payment', 'reconciliation on return failed', { error: String(err) }));
+  });
+
+  return {
+    transactions, outbox, records, audit, alerts, sender, outboxService, payments, desk,
+    async close() {
+      offLate?.();
+      offStatus();
+      sender.stop();
+      await payments.settled();
+    },
+  };
+}
