@@ -25,7 +25,7 @@ import { createHandlers } from './handlers/handlers.ts';
 import { createTranslator } from './i18n/translator.ts';
 import { PROFILES } from './profiles/profiles.ts';
 import { createLogger, type Logger } from './log/logger.ts';
-import { openDevices, type KioskDevices } from './devices/devices.ts';
+import { openDevices, type DeviceDeps, type KioskDevices } from './devices/devices.ts';
 
 export interface Kiosk {
   readonly config: KioskConfig;
@@ -54,6 +54,8 @@ export interface Kiosk {
 export interface ComposeOptions {
   now?: () => Date;
   log?: Logger;
+  /** Device options beyond the config (tests: a faster embedded terminal simulator). */
+  devices?: Pick<DeviceDeps, 'terminalSimulator'>;
 }
 
 const ASSETS = new URL('../assets/', import.meta.url);
@@ -71,7 +73,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
 
   const { gateway, gatewayUrl, connectivity, demoGateway } = await openGateway(config, dataDir, log);
 
-  const devices = await openDevices(config.devices, { log, profile, terminalPassword: config.paymentTerminal.password, stateDir: dataDir });
+  const devices = await openDevices(config.devices, { log, profile, terminalPassword: config.paymentTerminal.password, stateDir: dataDir, ...opts.devices });
   const sessions = new VisitorSessions();
   const identity = new IdentityService({ sessions, profile: profile.id, reader: devices.idReader, emit: (e, p) => events.emit(e, p), log });
   const catalogue = new CatalogueStore({ bundledDir: new URL('catalogue/', ASSETS), cacheFile: join(dataDir, 'catalogue-cache.json'), profile: profile.id });

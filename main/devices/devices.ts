@@ -3,7 +3,7 @@ import type { ReceiptPrinter } from '../../drivers/printer/printer.ts';
 import type { DocumentReader } from '../../drivers/idreader/reader.ts';
 import type { DeviceStatus } from '../../drivers/status.ts';
 import { createEscPosPrinter, EPSON_TM_T88_80MM, EscPosSimulator } from '../../drivers/printer/index.ts';
-import { createZvtTerminal, createZvtSimulator, type ZvtTerminalSimulator } from '../../drivers/payment/zvt/index.ts';
+import { createZvtTerminal, createZvtSimulator, type ZvtSimulatorOptions, type ZvtTerminalSimulator } from '../../drivers/payment/zvt/index.ts';
 import { MrzReaderDriver, MrzReaderSimulator, READER_PROFILES } from '../../drivers/idreader/index.ts';
 import type { DeviceName, DeviceSummary } from '../contract/api.ts';
 import type { KioskConfig } from '../config.ts';
@@ -34,6 +34,8 @@ export interface DeviceDeps {
   serialRetryMs?: number;
   /** Where embedded simulators keep their state (the terminal's journal and counters survive restarts). */
   stateDir?: string;
+  /** Options of the embedded terminal simulator (tests speed it up). */
+  terminalSimulator?: ZvtSimulatorOptions;
 }
 
 const summarize = (name: DeviceName, s: DeviceStatus): DeviceSummary => ({
@@ -58,7 +60,9 @@ export async function openDevices(config: KioskConfig['devices'], deps: DeviceDe
   if (terminalLink.device) {
     simulators.terminal = createZvtSimulator(terminalLink.device, {
       password: deps.terminalPassword ?? '000000',
+      timeZone: deps.profile.timeZone,
       ...(deps.stateDir && { journalFile: join(deps.stateDir, 'terminal-simulator.json') }),
+      ...deps.terminalSimulator,
     });
   }
   if (readerLink.device) simulators.idReader = new MrzReaderSimulator(readerLink.device, { profile: readerProfile });

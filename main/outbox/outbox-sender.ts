@@ -205,6 +205,8 @@ export class OutboxSender {
       } else {
         const next = this.d.now().getTime() + backoffDelay(row.attempts, this.d.backoff, this.d.random);
         this.d.outbox.recordFailure(row.id, e.message, next, now());
+        // Whoever waits for this posting (a receipt deciding "sent" or "pending") need not wait longer.
+        if (row.transactionId && row.attempts === 0) this.d.onPostingChanged(row.transactionId);
         this.d.log.warn('outbox', 'delivery failed, will retry', { row: row.id, kind: row.kind, attempts: row.attempts + 1, error: e.message });
         return { left: false, nextAttemptAt: next };
       }

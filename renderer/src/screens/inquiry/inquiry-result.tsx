@@ -3,10 +3,13 @@ import type { Fine, InquiryResult } from '../../../../main/contract/api.ts';
 import { useApp } from '../../context.ts';
 import { Screen } from '../../components/screen.tsx';
 import { Money } from '../../components/money.tsx';
+import { PaidHereNote } from '../../components/paid-here.tsx';
 
 function FinesList(props: { fines: Fine[] }) {
   const { t, state, go, fmt } = useApp();
-  const [selected, setSelected] = useState(() => new Set(props.fines.map((f) => f.payableId)));
+  // Fines the kiosk's journal already holds are listed with their note and cannot be chosen.
+  const open = props.fines.filter((f) => !f.payable.paidHere);
+  const [selected, setSelected] = useState(() => new Set(open.map((f) => f.payableId)));
   const l = state.locale;
   const chosen = props.fines.filter((f) => selected.has(f.payableId));
   const total = { amountMinor: chosen.reduce((s, f) => s + f.amount.amountMinor, 0), currency: props.fines[0]!.amount.currency };
@@ -22,6 +25,15 @@ function FinesList(props: { fines: Fine[] }) {
       <ul class="items" data-testid="fines">
         {props.fines.map((f) => (
           <li key={f.payableId}>
+            {f.payable.paidHere ? (
+              <div class="item">
+                <span class="item-label">{f.violation[l]}</span>
+                <span class="item-amount">
+                  <Money value={f.amount} />
+                </span>
+                <PaidHereNote payable={f.payable} />
+              </div>
+            ) : (
             <button type="button" role="checkbox" aria-checked={selected.has(f.payableId)} class={`item item-pick ${selected.has(f.payableId) ? 'item-on' : ''}`} onClick={() => toggle(f.payableId)}>
               <span class="check" aria-hidden="true">
                 {selected.has(f.payableId) ? '☑' : '☐'}
@@ -34,12 +46,13 @@ function FinesList(props: { fines: Fine[] }) {
                 <Money value={f.amount} />
               </span>
             </button>
+            )}
           </li>
         ))}
       </ul>
       <div class="actions">
-        <button type="button" class="btn btn-quiet" onClick={() => setSelected(new Set(selected.size === props.fines.length ? [] : props.fines.map((f) => f.payableId)))}>
-          {t(selected.size === props.fines.length ? 'fines.none' : 'fines.all')}
+        <button type="button" class="btn btn-quiet" onClick={() => setSelected(new Set(selected.size === open.length ? [] : open.map((f) => f.payableId)))}>
+          {t(selected.size === open.length ? 'fines.none' : 'fines.all')}
         </button>
       </div>
       <button

@@ -3,6 +3,7 @@ import type { DeviceSummary, Payable } from '../../../../main/contract/api.ts';
 import { useApp } from '../../context.ts';
 import { Busy, Screen } from '../../components/screen.tsx';
 import { Money } from '../../components/money.tsx';
+import { PaidHereNote } from '../../components/paid-here.tsx';
 
 const printerReady = (p: DeviceSummary | undefined) => p?.state === 'online' && p.supply !== 'out';
 
@@ -15,14 +16,16 @@ export function PaySummary(props: { payables: Payable[] }) {
   const [printer, setPrinter] = useState<DeviceSummary | undefined>(undefined);
   const [acceptNoReceipt, setAcceptNoReceipt] = useState(false);
   const l = state.locale;
-  const total = { amountMinor: props.payables.reduce((s, p) => s + p.amount.amountMinor, 0), currency: props.payables[0]!.amount.currency };
+  // Items the kiosk's journal already holds are shown, never paid again.
+  const payable = props.payables.filter((p) => !p.paidHere);
+  const total = { amountMinor: payable.reduce((s, p) => s + p.amount.amountMinor, 0), currency: props.payables[0]!.amount.currency };
 
   useEffect(() => {
     void bridge.call('printer.check', {}).then((r) => setPrinter(r.ok ? r.value : { name: 'printer', state: 'offline' }));
   }, [bridge]);
 
   async function pay() {
-    const r = await run('payment.start', { payableIds: props.payables.map((p) => p.payableId) });
+    const r = await run('payment.start', { payableIds: payable.map((p) => p.payableId) });
     if (r) go({ name: 'paying', transactionId: r.transactionId, progress: 'connecting' });
   }
 
@@ -42,6 +45,7 @@ export function PaySummary(props: { payables: Payable[] }) {
             <span class="item-amount">
               <Money value={p.amount} />
             </span>
+            <PaidHereNote payable={p} />
           </li>
         ))}
       </ul>
@@ -58,7 +62,11 @@ export function PaySummary(props: { payables: Payable[] }) {
           </button>
         </div>
       )}
-      {state.busy ? (
+      {payable.length === 0 ? (
+        <p class="note ok" data-testid="nothing-to-pay">
+          {t('money.nothingToPay')}
+        </p>
+      ) : state.busy ? (
         <Busy label={t('payment.connecting')} />
       ) : (
         <button type="button" class="btn btn-primary btn-wide" disabled={printer === undefined || needsChoice} onClick={pay} data-testid="pay">

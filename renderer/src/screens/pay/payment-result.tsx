@@ -30,9 +30,14 @@ export function PaymentResult(props: { payment: PaymentView }) {
         </p>
       )}
       {p.state === 'declined' && p.declineReason && <p class="muted">{t('result.declinedHint')}</p>}
+      {p.state === 'aborted' && p.declineReason === 'terminalNotRegistered' && (
+        <p class="note warn" data-testid="terminal-restarted">
+          {t('money.terminalRestarted')}
+        </p>
+      )}
       {approved && (
         <p class={p.postingState === 'delivered' ? 'note ok' : 'note warn'} data-testid="posting-state" data-posting={p.postingState}>
-          {t(p.postingState === 'delivered' ? 'result.postingDelivered' : 'result.postingPending')}
+          {t(p.postingState === 'delivered' ? 'result.postingDelivered' : p.postingState === 'dead' ? 'money.postingDead' : 'result.postingPending')}
         </p>
       )}
       {approved && p.receiptState !== 'none' && (
