@@ -55,7 +55,7 @@ export interface ComposeOptions {
   now?: () => Date;
   log?: Logger;
   /** Device options beyond the config (tests: a faster embedded terminal simulator). */
-  devices?: Pick<DeviceDeps, 'terminalSimulator'>;
+  devices?: Pick<DeviceDeps, 'terminalSimulator' | 'serialRetryMs'>;
 }
 
 const ASSETS = new URL('../assets/', import.meta.url);

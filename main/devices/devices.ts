@@ -81,9 +81,15 @@ export async function openDevices(config: KioskConfig['devices'], deps: DeviceDe
   await register();
   // The port came back after a drop, or the terminal forgot its registration (restarted on a link
   // that stayed open): register again at once, so an interrupted payment is reconciled in seconds.
+  // (A moment's pause first: the terminal is still finishing the exchange that told us.)
+  let soon: NodeJS.Timeout | undefined;
   unsubscribe.push(
     terminal.onStatus((s) => {
-      if (terminal.state === 'failed' && (s.detail === 'linkReopened' || s.detail === 'notRegistered') && terminalLink.host.isOpen) void register();
+      if (terminal.state !== 'failed' || (s.detail !== 'linkReopened' && s.detail !== 'notRegistered')) return;
+      clearTimeout(soon);
+      soon = setTimeout(() => {
+        if (terminal.state === 'failed' && terminalLink.host.isOpen) void register();
+      }, 250);
     }),
   );
   // A terminal switched on after the kiosk, or that refused registration, is tried again.
@@ -104,6 +110,7 @@ export async function openDevices(config: KioskConfig['devices'], deps: DeviceDe
     },
     async close() {
       clearInterval(retry);
+      clearTimeout(soon);
       unsubscribe.forEach((off) => off());
       await Promise.allSettled([printer.close(), terminal.close(), idReader.close()]);
       simulators.printer?.close();
