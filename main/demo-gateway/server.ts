@@ -16,6 +16,8 @@ export type DemoFault =
   | { mode: 'none' }
   | { mode: 'down' }
   | { mode: 'error500' }
+  /** The entity refuses the content (422): the kiosk parks the posting as a dead letter. */
+  | { mode: 'reject' }
   | { mode: 'delay'; ms: number }
   | { mode: 'resetAfterCommit' }
   | { mode: 'slow'; ms: number };
@@ -101,6 +103,7 @@ export async function startDemoGateway(opts: DemoGatewayOptions): Promise<DemoGa
     }
     if (f.mode === 'delay') await new Promise((r) => setTimeout(r, f.ms));
     if (f.mode === 'error500' && url.pathname !== '/v1/health') return send(res, { status: 503, body: { error: { code: 'unavailable', message: 'demo fault' } } });
+    if (f.mode === 'reject' && req.method === 'POST') return send(res, { status: 422, body: { error: { code: 'rejected', message: 'demo fault: the entity refused this posting' } } });
     const ctx: RouteContext = {
       store,
       now,
