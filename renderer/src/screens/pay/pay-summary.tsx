@@ -12,7 +12,7 @@ const printerReady = (p: DeviceSummary | undefined) => p?.state === 'online' && 
  * starts. Without a working printer the visitor decides whether to go on.
  */
 export function PaySummary(props: { payables: Payable[] }) {
-  const { t, state, run, go, bridge } = useApp();
+  const { t, state, run, go, bridge, startOver } = useApp();
   const [printer, setPrinter] = useState<DeviceSummary | undefined>(undefined);
   const [acceptNoReceipt, setAcceptNoReceipt] = useState(false);
   const l = state.locale;
@@ -49,10 +49,14 @@ export function PaySummary(props: { payables: Payable[] }) {
           </li>
         ))}
       </ul>
-      <p class="total">
-        {t('summary.total')}: <Money value={total} testId="bill-amount" />
-      </p>
-      <p class="muted">{t('bill.confirm')}</p>
+      {payable.length > 0 && (
+        <>
+          <p class="total">
+            {t('summary.total')}: <Money value={total} testId="bill-amount" />
+          </p>
+          <p class="muted">{t('bill.confirm')}</p>
+        </>
+      )}
       {printer === undefined && <Busy label={t('summary.checkingPrinter')} />}
       {needsChoice && (
         <div class="note warn" role="alert" data-testid="printer-warning">
@@ -63,9 +67,14 @@ export function PaySummary(props: { payables: Payable[] }) {
         </div>
       )}
       {payable.length === 0 ? (
-        <p class="note ok" data-testid="nothing-to-pay">
-          {t('money.nothingToPay')}
-        </p>
+        <>
+          <p class="note ok" data-testid="nothing-to-pay">
+            {t('money.nothingToPay')}
+          </p>
+          <button type="button" class="btn btn-primary btn-wide" onClick={startOver}>
+            {t('result.done')}
+          </button>
+        </>
       ) : state.busy ? (
         <Busy label={t('payment.connecting')} />
       ) : (
