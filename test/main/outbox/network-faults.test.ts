@@ -87,7 +87,7 @@ describe('outbox under network faults', () => {
     const retried = (db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE attempts > 0').get() as { n: number }).n;
     expect(retried).toBeGreaterThan(N / 5);
     expect(gw.served.get(0) ?? 0).toBeGreaterThan(0);
-  });
+  }, 180_000);
 
   it('a large backlog against a dead gateway: a handful of requests per backoff period, not the whole backlog', async () => {
     const outbox = new OutboxRepo(db);

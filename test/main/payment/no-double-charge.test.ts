@@ -120,7 +120,7 @@ describe('no second charge for the same payable', () => {
     const [service, account] = ACCOUNTS[0]!;
     const { payable } = await must<{ payable: Payable }>('bill.lookup', { service, account });
     expect(payable.paidHere === undefined || payable.paidHere.posting === 'delivered').toBe(true);
-  });
+  }, 180_000);
 
   it('a bill being paid (at the terminal) cannot be started again by another session', async () => {
     // A terminal at demo speed, waiting for the card: the first payment is at the terminal a while.
