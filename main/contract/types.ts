@@ -30,6 +30,8 @@ export interface KioskInfo {
   branding: { primary: string; primaryInk: string; accent: string; logoText: Bilingual };
   numerals: 'arab' | 'latn';
   hijri: boolean;
+  /** Demo mode (embedded demo gateway): the screen shows a "DEMO" mark. */
+  demo: boolean;
 }
 
 export interface Bilingual {
