@@ -15,6 +15,7 @@ import { IdentityService } from './session/identity-service.ts';
 import { OutboxService } from './outbox/outbox-service.ts';
 import { readSyncStatus, type SyncStatus } from './connectivity/sync-status.ts';
 import { openGateway } from './gateway/open-gateway.ts';
+import { KioskRegistration } from './gateway/kiosk-registration.ts';
 import { kioskInfo } from './handlers/kiosk-info.ts';
 import type { DemoGateway } from './demo-gateway/server.ts';
 import { OutboxSender } from './outbox/outbox-sender.ts';
@@ -126,9 +127,11 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
   devices.onChange(() => (deviceEvents.recordChanges(devices.summary(), now().toISOString()), events.emit('devices.changed', { devices: devices.summary() })));
 
   const info = kioskInfo(config, profile);
+  const registration = new KioskRegistration({ gateway, kiosk: { kioskId: config.kioskId, kioskNumber: config.kioskNumber, location: config.location }, log });
   const dispatcher = createDispatcher(
     createHandlers({
       info: () => info,
+      paymentsRefused: () => registration.refusal,
       isOnline: () => connectivity.online,
       devices: () => devices.summary(),
       sessions,
@@ -157,6 +160,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
   // Start-up order matters: resolve interrupted payments before anything new can start.
   await payments.recover();
   connectivity.start();
+  registration.start(connectivity);
   sender.wake();
   void catalogueUpdater.refresh();
   log.info('kiosk', 'started', { kioskId: config.kioskId, profile: profile.id, gateway: config.gateway.mode });

@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'invalidIdentity'
   /** An inquiry needs the visitor's civil number first. */
   | 'noIdentity'
+  /** This kiosk may not take payments (e.g. its kiosk number is held by another kiosk); the message says why. */
+  | 'paymentsRefused'
   | 'internal';
 
 export interface KioskErrorShape {

@@ -32,6 +32,8 @@ export interface KioskInfo {
   hijri: boolean;
   /** Demo mode (embedded demo gateway): the screen shows a "DEMO" mark. */
   demo: boolean;
+  /** Set while the kiosk refuses payments, with why (e.g. its kiosk number is taken). */
+  paymentsRefused?: { code: 'kioskNumberTaken'; message: string };
 }
 
 export interface Bilingual {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { WireBill, WirePaymentVerification, WirePosting } from '../gateway/wire.ts';
+import type { WireBill, WireKioskRegistration, WirePaymentVerification, WirePosting } from '../gateway/wire.ts';
 import { demoBills, demoPeople, type DemoPerson, type DemoProfile } from './seed.ts';
 import { DemoRecords } from './demo-records.ts';
 
@@ -29,7 +29,11 @@ export class DemoStore {
         body_json TEXT NOT NULL, received_at TEXT NOT NULL
       );
       CREATE INDEX IF NOT EXISTS postings_tx ON postings(transaction_id);
-      CREATE TABLE IF NOT EXISTS people (national_id TEXT PRIMARY KEY, body_json TEXT NOT NULL);`);
+      CREATE TABLE IF NOT EXISTS people (national_id TEXT PRIMARY KEY, body_json TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS kiosks (
+        centre TEXT NOT NULL, kiosk_number INTEGER NOT NULL, kiosk_id TEXT NOT NULL, registered_at TEXT NOT NULL,
+        PRIMARY KEY (centre, kiosk_number)
+      );`);
     const insert = this.db.prepare(
       `INSERT OR IGNORE INTO bills (bill_id, service, account, period, due_date, amount_minor, currency)
        VALUES (@billId, @service, @account, @period, @dueDate, @amountMinor, @currency)`,
@@ -57,6 +61,21 @@ export class DemoStore {
       dueDate: r.due_date,
       amount: { amountMinor: r.amount_minor, currency: r.currency },
     };
+  }
+
+  /**
+   * Registers a kiosk's number in its centre (named by its English location). Null when another
+   * kiosk ID holds that number; a kiosk that changes its number gives up its old one.
+   */
+  registerKiosk(r: WireKioskRegistration, now: string): { kioskId: string; kioskNumber: number; registeredAt: string } | null {
+    return this.db.transaction(() => {
+      const centre = r.location.en;
+      const holder = this.db.prepare('SELECT kiosk_id FROM kiosks WHERE centre = ? AND kiosk_number = ?').get(centre, r.kioskNumber) as { kiosk_id: string } | undefined;
+      if (holder && holder.kiosk_id !== r.kioskId) return null;
+      this.db.prepare('DELETE FROM kiosks WHERE centre = ? AND kiosk_id = ?').run(centre, r.kioskId);
+      this.db.prepare('INSERT INTO kiosks (centre, kiosk_number, kiosk_id, registered_at) VALUES (?, ?, ?, ?)').run(centre, r.kioskNumber, r.kioskId, now);
+      return { kioskId: r.kioskId, kioskNumber: r.kioskNumber, registeredAt: now };
+    })();
   }
 
   person(nationalId: string): DemoPerson | undefined {

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { billService, complaintSchema, nationalIdBody, postingSchema, ticketRequestSchema, type WireBill } from '../gateway/wire.ts';
+import { billService, complaintSchema, kioskRegistrationSchema, nationalIdBody, postingSchema, ticketRequestSchema, type WireBill } from '../gateway/wire.ts';
 import type { DemoStore } from './demo-store.ts';
 import { SERVICE_TEXT } from './seed.ts';
 
@@ -72,6 +72,14 @@ export async function route(req: IncomingMessage, url: URL, ctx: RouteContext): 
   const get = req.method === 'GET';
   const post = req.method === 'POST';
   if (get && path === '/v1/health') return { status: 200, body: { status: 'ok', time: ctx.now().toISOString() } };
+
+  if (post && path === '/v1/kiosks/register') {
+    const b = await body(req, kioskRegistrationSchema);
+    if (!b.ok) return b.reply;
+    const r = store.registerKiosk(b.value, ctx.now().toISOString());
+    if (!r) return error(409, 'kioskNumberTaken', `kiosk number ${b.value.kioskNumber} is registered to another kiosk in this centre`);
+    return { status: 200, body: r };
+  }
 
   const bill = /^\/v1\/bills\/([a-zA-Z]+)\/([^/]+)$/.exec(path);
   if (get && bill) {

@@ -8,6 +8,9 @@ import {
   errorBodySchema,
   finesSchema,
   healthSchema,
+  kioskRegistrationAckSchema,
+  type WireKioskRegistration,
+  type WireKioskRegistrationAck,
   passportSchema,
   paymentVerificationSchema,
   postingAckSchema,
@@ -56,6 +59,8 @@ export type CatalogueProfile = 'KW' | 'BH' | 'QA';
 
 export interface GatewayClient {
   health(): Promise<void>;
+  /** At start-up; a 409 (GatewayError permanent, code kioskNumberTaken) means another kiosk holds the number. */
+  registerKiosk(r: WireKioskRegistration): Promise<WireKioskRegistrationAck>;
   lookupBill(service: BillService, account: string): Promise<WireBill>;
   trafficFines(nationalId: string): Promise<WireFine[]>;
   residencyStatus(nationalId: string): Promise<WireResidency>;
@@ -136,6 +141,7 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
     async health() {
       await call('/v1/health', healthSchema);
     },
+    registerKiosk: (r) => call('/v1/kiosks/register', kioskRegistrationAckSchema, { method: 'POST', body: JSON.stringify(r) }),
     lookupBill(service, account) {
       return call(`/v1/bills/${encodeURIComponent(service)}/${encodeURIComponent(account)}`, billSchema);
     },

@@ -137,5 +137,16 @@ export type WireTicket = z.infer<typeof ticketSchema>;
 /** The catalogue travels as opaque JSON here; main/catalogue validates it before use. */
 export const catalogueEnvelopeSchema = z.object({ version: z.number().int().nonnegative(), catalogue: z.unknown() });
 
+/** Sent at start-up: a kiosk number is unique within its centre (it prefixes the kiosk's own numbers). */
+export const kioskRegistrationSchema = z.object({
+  kioskId: z.string().regex(/^[A-Za-z0-9-]{1,32}$/),
+  kioskNumber: z.number().int().min(1).max(999),
+  /** The centre the kiosk stands in (numbers are unique per centre). */
+  location: bilingual,
+});
+export type WireKioskRegistration = z.infer<typeof kioskRegistrationSchema>;
+export const kioskRegistrationAckSchema = z.object({ kioskId: z.string().min(1).max(64), kioskNumber: z.number().int(), registeredAt: z.string() });
+export type WireKioskRegistrationAck = z.infer<typeof kioskRegistrationAckSchema>;
+
 export const errorBodySchema = z.object({ error: z.object({ code: z.string().max(64), message: z.string().max(500) }) });
 export const healthSchema = z.object({ status: z.literal('ok'), time: z.string() });

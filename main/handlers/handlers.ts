@@ -1,5 +1,6 @@
 import type { Handlers } from '../bridge/dispatcher.ts';
 import type { DeviceSummary, KioskInfo } from '../contract/api.ts';
+import { KioskError } from '../contract/result.ts';
 import type { PaymentService } from '../payment/payment-service.ts';
 import { toPaymentView } from '../payment/payment-view.ts';
 import type { VisitorSessions } from '../session/visitor-session.ts';
@@ -18,12 +19,17 @@ export interface HandlerDeps {
   payments: PaymentService;
   visitor: VisitorHandlerDeps;
   services: ServiceHandlerDeps;
+  /** Why this kiosk refuses payments now, if it does (gateway registration). */
+  paymentsRefused?: () => KioskInfo['paymentsRefused'];
 }
 
 /** The one typed handler map behind both transports. */
 export function createHandlers(d: HandlerDeps): Handlers {
   return {
-    'kiosk.info': () => ({ ...d.info(), online: d.isOnline(), devices: d.devices() }),
+    'kiosk.info': () => {
+      const refused = d.paymentsRefused?.();
+      return { ...d.info(), online: d.isOnline(), devices: d.devices(), ...(refused && { paymentsRefused: refused }) };
+    },
     'session.start': ({ locale }) => ({ sessionId: d.sessions.start(locale) }),
     'session.setLocale': ({ locale }) => {
       d.sessions.setLocale(locale);
@@ -33,7 +39,11 @@ export function createHandlers(d: HandlerDeps): Handlers {
       d.endSession();
       return null;
     },
-    'payment.start': ({ payableIds }) => d.payments.start(payableIds),
+    'payment.start': ({ payableIds }) => {
+      const refused = d.paymentsRefused?.();
+      if (refused) throw new KioskError('paymentsRefused', refused.message);
+      return d.payments.start(payableIds);
+    },
     'payment.get': ({ transactionId }) => toPaymentView(d.payments.get(transactionId)),
     'payment.cancel': async ({ transactionId }) => {
       await d.payments.cancel(transactionId);
