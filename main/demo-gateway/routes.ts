@@ -98,7 +98,10 @@ export async function route(req: IncomingMessage, url: URL, ctx: RouteContext): 
     if (!b.ok) return b.reply;
     const person = store.person(b.value.nationalId);
     const what = personal[path as keyof typeof personal];
-    if (what === 'fines') return { status: 200, body: { fines: person?.fines ?? [] } };
+    if (what === 'fines') {
+      const paid = store.paidFines();
+      return { status: 200, body: { fines: (person?.fines ?? []).filter((f) => !paid.has(f.fineId)) } };
+    }
     // Unknown people have no records, which is an answer, not an error.
     return { status: 200, body: person ? person[what] : { status: 'none' } };
   }
@@ -109,6 +112,7 @@ export async function route(req: IncomingMessage, url: URL, ctx: RouteContext): 
     const b = await body(req, postingSchema);
     if (!b.ok) return b.reply;
     const ack = store.recordPosting(key, b.value, ctx.now().toISOString());
+    if ('refused' in ack) return error(422, ack.refused.code, ack.refused.message);
     if (!(await ctx.afterCommit('payment', key))) return undefined;
     return { status: ack.duplicate ? 200 : 201, body: ack };
   }

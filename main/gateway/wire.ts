@@ -82,7 +82,31 @@ export const postingSchema = z.object({
 });
 export type WirePosting = z.infer<typeof postingSchema>;
 
-export const postingAckSchema = z.object({ postingId: z.string().min(1).max(64), duplicate: z.boolean() });
+/**
+ * A second payment of a bill or fine that is already paid: accepted and recorded as a credit
+ * owed to the payer (refund or credit), never merged into the first payment.
+ */
+export const overpaymentSchema = z.object({
+  amountMinor: z.number().int().positive(),
+  reason: z.literal('alreadyPaid'),
+  /** The items (of this posting) that were already paid. */
+  references: z.array(reference).min(1).max(50),
+});
+export type WireOverpayment = z.infer<typeof overpaymentSchema>;
+
+/**
+ * The gateway's answer echoes what it recorded (key, transaction, amount, items): the kiosk
+ * marks a posting delivered only when the echo matches what it sent (main/gateway/posting-ack.ts).
+ */
+export const postingAckSchema = z.object({
+  postingId: z.string().min(1).max(64),
+  duplicate: z.boolean(),
+  idempotencyKey: z.string().min(8).max(128),
+  transactionId: z.string().uuid(),
+  amount: money,
+  items: z.array(postingItem).min(1).max(50),
+  overpayment: overpaymentSchema.optional(),
+});
 export type WirePostingAck = z.infer<typeof postingAckSchema>;
 
 export const paymentVerificationSchema = z.object({
