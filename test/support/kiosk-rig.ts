@@ -42,7 +42,7 @@ export async function startKioskRig(overrides: KioskConfigInput = {}, terminal: 
       demo: true,
       dataDir: dir.path,
       kioskId: 'KW-RIG-01',
-      kioskNumber: 7,
+      kioskNumber: 1,
       gateway: { mode: 'remote', url: gateway.url, timeoutMs: 8000 },
       connectivity: { probeIntervalMs: 200 },
       outbox: { baseMs: 100, capMs: 400 },
