@@ -8,6 +8,7 @@ import { OutboxRepo } from './store/outbox-repo.ts';
 import { RecordsRepo } from './store/records-repo.ts';
 import { DeviceEventsRepo } from './store/device-events-repo.ts';
 import { SettingsRepo } from './store/settings-repo.ts';
+import { GatewayFlagsRepo } from './store/gateway-flags-repo.ts';
 import { CatalogueStore } from './catalogue/catalogue-store.ts';
 import { CatalogueUpdater } from './catalogue/catalogue-updater.ts';
 import { nextPaymentReference } from './numbering/local-numbers.ts';
@@ -173,7 +174,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
     transactions,
     outbox,
     outboxService,
-    syncStatus: () => readSyncStatus({ outbox, online: connectivity.online, lastReachableAt: connectivity.lastReachableAt, now: now() }),
+    syncStatus: () => readSyncStatus({ outbox, online: connectivity.online, lastReachableAt: connectivity.lastReachableAt, now: now(), flags: new GatewayFlagsRepo(db) }),
     sessions,
     payments,
     devices,

@@ -35,6 +35,11 @@ export class GatewayFlagsRepo {
     return r.changes === 1;
   }
 
+  /** How many payments have a refund or credit owed (for the fleet status). */
+  overpaidCount(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM transactions WHERE overpaid_minor IS NOT NULL').get() as { n: number }).n;
+  }
+
   /** Payments with a refund or credit owed, oldest first. */
   overpaid(): OverpaidPayment[] {
     const rows = this.db

@@ -10,6 +10,7 @@ import { createGatewayClient } from '../../../main/gateway/client.ts';
 import { startDemoGateway, type DemoGateway } from '../../../main/demo-gateway/server.ts';
 import type { WirePosting } from '../../../main/gateway/wire.ts';
 import { silentLogger } from '../../../main/log/logger.ts';
+import { readSyncStatus } from '../../../main/connectivity/sync-status.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 
 let dir: ReturnType<typeof tempDir>;
@@ -72,6 +73,7 @@ describe('a payment the gateway flags as an overpayment', () => {
     expect(list).toEqual([
       expect.objectContaining({ transactionId: second, reference: '1002', overpaidMinor: 25_000, currency: 'KWD', references: [BILL.reference], postingId: gw.store.postingsFor(second)[0]!.postingId }),
     ]);
+    expect(readSyncStatus({ outbox: new OutboxRepo(db), online: true, now: new Date(), flags: new GatewayFlagsRepo(db) }).overpaidPayments).toBe(1);
     const audit = new AuditRepo(db).recent(10, 'payment.overpaid');
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: 'gateway', detail: { transactionId: second, amountMinor: 25_000, currency: 'KWD', reason: 'alreadyPaid', references: [BILL.reference] } });
