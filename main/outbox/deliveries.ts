@@ -24,15 +24,15 @@ export interface Delivery {
   dead(row: OutboxRow, now: string): void;
 }
 
-export function createDeliveries(d: { gateway: GatewayClient; transactions: TransactionsRepo; records?: RecordsRepo; db?: Db }): Record<OutboxKind, Delivery> {
-  const flags = d.db && new GatewayFlagsRepo(d.db);
-  const audit = d.db && new AuditRepo(d.db);
+export function createDeliveries(d: { gateway: GatewayClient; transactions: TransactionsRepo; records?: RecordsRepo; db: Db }): Record<OutboxKind, Delivery> {
+  const flags = new GatewayFlagsRepo(d.db);
+  const audit = new AuditRepo(d.db);
   /** An overpayment flag is kept on the transaction and audited, in the delivered mark's SQLite transaction. */
   const overpaid = (row: OutboxRow, ack: WirePostingAck, now: string) => {
     const o = ack.overpayment;
-    if (!o || !row.transactionId || !flags?.recordOverpayment(row.transactionId, ack.postingId, o, now)) return;
+    if (!o || !row.transactionId || !flags.recordOverpayment(row.transactionId, ack.postingId, o, now)) return;
     const currency = (row.payload as WirePosting).amount.currency;
-    audit?.append({ at: now, actor: 'gateway', action: 'payment.overpaid', detail: { transactionId: row.transactionId, postingId: ack.postingId, amountMinor: o.amountMinor, currency, reason: o.reason, references: o.references } });
+    audit.append({ at: now, actor: 'gateway', action: 'payment.overpaid', detail: { transactionId: row.transactionId, postingId: ack.postingId, amountMinor: o.amountMinor, currency, reason: o.reason, references: o.references } });
   };
   return {
     payment: {
