@@ -9,6 +9,8 @@ import { OutboxSender } from '../../../main/outbox/outbox-sender.ts';
 import { createGatewayClient, GatewayError } from '../../../main/gateway/client.ts';
 import type { WirePosting, WirePostingAck } from '../../../main/gateway/wire.ts';
 import { silentLogger } from '../../../main/log/logger.ts';
+import { postingAckMismatch } from '../../../main/gateway/posting-ack.ts';
+import fc from 'fast-check';
 import { tempDir } from '../../support/temp-dir.ts';
 
 /**
@@ -108,6 +110,30 @@ describe('payment acknowledgements must be about the posting sent', () => {
     };
     const c = createGatewayClient({ baseUrl, kioskId: 'KW-TEST-01', timeoutMs: 10_000 });
     await expect(c.health()).rejects.toMatchObject({ kind: 'invalidResponse', message: /GET \/v1\/health exceeds the 1048576 byte limit/ });
+  });
+});
+
+describe('postingAckMismatch', () => {
+  it('accepts exactly the echo; any change to key, transaction, amount or an item is caught', () => {
+    const item = fc.record({ kind: fc.constantFrom('bill' as const, 'fine' as const, 'donation' as const), reference: fc.stringMatching(/^[A-Z0-9-]{1,12}$/), amountMinor: fc.integer({ min: 1, max: 1e9 }) });
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 1, maxLength: 5 }), fc.nat({ max: 5 }), fc.integer({ min: 1, max: 1e6 }), (items, which, delta) => {
+        const p: WirePosting = { ...posting(), items, amount: { amountMinor: items.reduce((n, i) => n + i.amountMinor, 0), currency: 'KWD' } };
+        const ok = echo(p, 'key-00000009');
+        expect(postingAckMismatch(p, 'key-00000009', ok)).toBeUndefined();
+        const i = which % items.length;
+        const changed = [
+          { ...ok, idempotencyKey: 'key-00000010' },
+          { ...ok, transactionId: randomUUID() },
+          { ...ok, amount: { ...ok.amount, amountMinor: ok.amount.amountMinor + delta } },
+          { ...ok, items: ok.items.map((x, k) => (k === i ? { ...x, amountMinor: x.amountMinor + delta } : x)) },
+          { ...ok, items: ok.items.map((x, k) => (k === i ? { ...x, reference: `${x.reference}X` } : x)) },
+          { ...ok, items: ok.items.slice(1).length ? ok.items.slice(1) : [...ok.items, ...ok.items] },
+        ][which]!;
+        expect(postingAckMismatch(p, 'key-00000009', changed)).toBeDefined();
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
