@@ -8,6 +8,7 @@ import type { OutboxRepo } from './store/outbox-repo.ts';
 import type { AlertsRepo } from './store/alerts-repo.ts';
 import { DeviceEventsRepo } from './store/device-events-repo.ts';
 import { SettingsRepo } from './store/settings-repo.ts';
+import { GatewayFlagsRepo } from './store/gateway-flags-repo.ts';
 import { CatalogueStore } from './catalogue/catalogue-store.ts';
 import { CatalogueUpdater } from './catalogue/catalogue-updater.ts';
 import { nextPaymentReference } from './numbering/local-numbers.ts';
@@ -15,6 +16,7 @@ import { IdentityService } from './session/identity-service.ts';
 import type { OutboxService } from './outbox/outbox-service.ts';
 import { readSyncStatus, type SyncStatus } from './connectivity/sync-status.ts';
 import { openGateway } from './gateway/open-gateway.ts';
+import { KioskRegistration } from './gateway/kiosk-registration.ts';
 import { kioskInfo } from './handlers/kiosk-info.ts';
 import type { DemoGateway } from './demo-gateway/server.ts';
 import type { PaymentService } from './payment/payment-service.ts';
@@ -108,9 +110,11 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
   devices.onChange(() => (deviceEvents.recordChanges(devices.summary(), now().toISOString()), events.emit('devices.changed', { devices: devices.summary() })));
 
   const info = kioskInfo(config, profile);
+  const registration = new KioskRegistration({ gateway, kiosk: { kioskId: config.kioskId, kioskNumber: config.kioskNumber, location: config.location }, log });
   const dispatcher = createDispatcher(
     createHandlers({
       info: () => info,
+      paymentsRefused: () => registration.refusal,
       isOnline: () => connectivity.online,
       devices: () => devices.summary(),
       sessions,
@@ -139,6 +143,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
   // Start-up order matters: resolve interrupted payments before anything new can start.
   await payments.recover();
   connectivity.start();
+  registration.start(connectivity);
   money.sender.wake();
   void catalogueUpdater.refresh();
   log.info('kiosk', 'started', { kioskId: config.kioskId, profile: profile.id, gateway: config.gateway.mode });
@@ -151,7 +156,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
     transactions,
     outbox,
     outboxService,
-    syncStatus: () => readSyncStatus({ outbox, online: connectivity.online, lastReachableAt: connectivity.lastReachableAt, now: now() }),
+    syncStatus: () => readSyncStatus({ outbox, online: connectivity.online, lastReachableAt: connectivity.lastReachableAt, now: now(), flags: new GatewayFlagsRepo(db) }),
     sessions,
     payments,
     desk: money.desk,

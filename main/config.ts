@@ -1,9 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
- * The kiosk's typed configuration. Every field has a default, so `npm start` needs no file;
- * production kiosks point `devices.*` at real serial ports and `gateway` at the real API.
+ * The kiosk's typed configuration. In demo mode (`demo: true`, what `npm start` uses) every
+ * field has a default, so no file is needed. Otherwise the gateway must be named, and a kiosk
+ * with real (serial) devices must name a remote gateway and its own kiosk ID and number:
+ * real money never reaches the embedded demo gateway (see checkMoneyRules).
  */
 const serialOptions = {
   baudRate: z.number().int().positive().max(4_000_000).optional(),
@@ -20,12 +22,24 @@ export type DeviceLinkConfig = z.infer<typeof deviceLink>;
 
 const simulatorDefault = { link: 'simulator' as const };
 
+/** The demo kiosk's identity: what a config without kioskId/kioskNumber gets in demo mode. */
+export const DEMO_KIOSK_ID = 'KW-GOVMALL-01';
+export const DEMO_KIOSK_NUMBER = 1;
+
+const gatewaySchema = z.discriminatedUnion('mode', [
+  /** The demo gateway inside the kiosk process (demo mode only). */
+  z.object({ mode: z.literal('embedded'), port: z.number().int().min(0).max(65535).default(0) }).strict(),
+  z.object({ mode: z.literal('remote'), url: z.string().url(), timeoutMs: z.number().int().positive().default(8000) }).strict(),
+]);
+
 export const configSchema = z
   .object({
+    /** Demo mode: embedded demo gateway allowed (and defaulted), "DEMO" shown on screen. */
+    demo: z.boolean().default(false),
     dataDir: z.string().min(1).default('data'),
-    kioskId: z.string().regex(/^[A-Za-z0-9-]{1,32}$/).default('KW-GOVMALL-01'),
+    kioskId: z.string().regex(/^[A-Za-z0-9-]{1,32}$/).default(DEMO_KIOSK_ID),
     /** Unique per centre (1-999): prefixes the kiosk's own complaint and offline ticket numbers. */
-    kioskNumber: z.number().int().min(1).max(999).default(1),
+    kioskNumber: z.number().int().min(1).max(999).default(DEMO_KIOSK_NUMBER),
     location: z
       .object({ ar: z.string().min(1), en: z.string().min(1) })
       .default({ ar: 'مجمع الوزارات الحكومي - الكويت', en: 'Government Mall - Kuwait City' }),
@@ -46,12 +60,8 @@ export const configSchema = z
       })
       .strict()
       .default({ host: '127.0.0.1', port: 0, openBrowser: true, idleSeconds: 60, idleWarningSeconds: 20 }),
-    gateway: z
-      .discriminatedUnion('mode', [
-        z.object({ mode: z.literal('embedded'), port: z.number().int().min(0).max(65535).default(0) }).strict(),
-        z.object({ mode: z.literal('remote'), url: z.string().url(), timeoutMs: z.number().int().positive().default(8000) }).strict(),
-      ])
-      .default({ mode: 'embedded', port: 0 }),
+    /** Required outside demo mode; in demo mode it defaults to the embedded demo gateway. */
+    gateway: gatewaySchema.optional(),
     devices: z
       .object({
         printer: deviceLink.default(simulatorDefault),
@@ -74,29 +84,88 @@ export const configSchema = z
   })
   .strict();
 
-export type KioskConfig = z.infer<typeof configSchema>;
+type ParsedConfig = z.infer<typeof configSchema>;
+export type KioskConfig = Omit<ParsedConfig, 'gateway'> & { gateway: z.infer<typeof gatewaySchema> };
 export type KioskConfigInput = z.input<typeof configSchema>;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The rules that keep real money away from fake parts, as `field: why` lines. `input` is the
+ * raw object, to tell a kioskId/kioskNumber the file names from one filled in by default.
+ */
+function checkMoneyRules(c: ParsedConfig, input: unknown): string[] {
+  const given = (key: string) => isRecord(input) && input[key] !== undefined;
+  const serial = (Object.entries(c.devices) as [string, { link: string }][]).filter(([, d]) => d.link === 'serial').map(([name]) => `devices.${name}`);
+  const problems: string[] = [];
+  if (!c.gateway && !c.demo) problems.push('gateway: required (a remote gateway {"mode":"remote","url":…}); the embedded demo gateway needs demo mode ("demo": true or --demo)');
+  if (c.gateway?.mode === 'embedded' && !c.demo) problems.push('gateway.mode: "embedded" is the demo gateway and runs only in demo mode ("demo": true or --demo)');
+  if (serial.length > 0) {
+    const because = `${serial.join(', ')} ${serial.length > 1 ? 'are real serial devices' : 'is a real serial device'}`;
+    if (c.gateway?.mode !== 'remote') problems.push(`gateway.mode: must be "remote": ${because}, and real payments never go to the embedded demo gateway`);
+    if (!given('kioskId')) problems.push(`kioskId: required (this kiosk's own ID at the gateway): ${because}`);
+    else if (c.kioskId === DEMO_KIOSK_ID) problems.push(`kioskId: "${DEMO_KIOSK_ID}" is the demo kiosk's ID; give this kiosk its own: ${because}`);
+    if (!given('kioskNumber')) problems.push(`kioskNumber: required (unique in the centre, 1-999): ${because}`);
+  }
+  return problems;
+}
+
 /** Parses a config object; a bad field gives one clear message naming its path. */
 export function parseConfig(input: unknown): KioskConfig {
   const r = configSchema.safeParse(input ?? {});
-  if (r.success) return r.data;
-  const lines = r.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
-  throw new ConfigError(`invalid kiosk configuration:\n${lines.join('\n')}`);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new ConfigError(`invalid kiosk configuration:\n${lines.join('\n')}`);
+  }
+  const problems = checkMoneyRules(r.data, input);
+  if (problems.length > 0) throw new ConfigError(`invalid kiosk configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  return { ...r.data, gateway: r.data.gateway ?? { mode: 'embedded', port: 0 } };
 }
 
-/** Reads a JSON config file if it exists (a missing file means all defaults). */
-export function loadConfigFile(path: string | undefined): KioskConfig {
-  if (!path || !existsSync(path)) return parseConfig({});
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new ConfigError(`config file ${path} is not valid JSON: ${(err as Error).message}`);
+export interface ConfigSource {
+  /** The file to read; undefined = none. */
+  path?: string | undefined;
+  /**
+   * Whether the file was named (--config, KHIDMA_CONFIG): then it must exist and be readable.
+   * An unnamed default path that does not exist means "no file".
+   */
+  named?: boolean;
+  /** --demo: demo mode whatever the file says. */
+  demo?: boolean;
+}
+
+/** Reads a JSON config file; a named file that is missing or unreadable is an error naming it. */
+export function loadConfigFile(source: ConfigSource | string | undefined): KioskConfig {
+  const s: ConfigSource = typeof source === 'string' ? { path: source, named: true } : (source ?? {});
+  let raw: unknown = {};
+  if (s.path) {
+    let text: string | undefined;
+    try {
+      text = readFileSync(s.path, 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' || s.named) {
+        const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? (err as Error).message})`;
+        throw new ConfigError(`config file ${s.path} ${why}`);
+      }
+    }
+    if (text !== undefined) {
+      try {
+        raw = JSON.parse(text);
+      } catch (err) {
+        throw new ConfigError(`config file ${s.path} is not valid JSON: ${(err as Error).message}`);
+      }
+      if (!isRecord(raw)) throw new ConfigError(`config file ${s.path} must hold a JSON object`);
+    }
   }
-  return parseConfig(raw);
+  try {
+    return parseConfig(s.demo ? { ...(raw as object), demo: true } : raw);
+  } catch (err) {
+    if (err instanceof ConfigError && s.path) throw new ConfigError(`${s.path}: ${err.message}`);
+    throw err;
+  }
 }

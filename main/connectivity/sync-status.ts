@@ -1,4 +1,5 @@
 import type { OutboxRepo } from '../store/outbox-repo.ts';
+import type { GatewayFlagsRepo } from '../store/gateway-flags-repo.ts';
 
 /** What the fleet status reports about the kiosk's link to the gateway. */
 export interface SyncStatus {
@@ -13,9 +14,11 @@ export interface SyncStatus {
   lastSuccessfulSyncAt: string | null;
   /** Last time the gateway answered anything, probe included (this run only). */
   lastReachableAt: string | null;
+  /** Payments the gateway flagged as paying something already paid: a refund or credit is owed. */
+  overpaidPayments?: number;
 }
 
-export function readSyncStatus(d: { outbox: OutboxRepo; online: boolean; lastReachableAt?: Date; now: Date }): SyncStatus {
+export function readSyncStatus(d: { outbox: OutboxRepo; online: boolean; lastReachableAt?: Date; now: Date; flags?: GatewayFlagsRepo }): SyncStatus {
   const s = d.outbox.stats();
   return {
     online: d.online,
@@ -24,5 +27,6 @@ export function readSyncStatus(d: { outbox: OutboxRepo; online: boolean; lastRea
     oldestPendingAgeMs: s.oldestCreatedAt ? Math.max(0, d.now.getTime() - Date.parse(s.oldestCreatedAt)) : null,
     lastSuccessfulSyncAt: s.lastDeliveredAt,
     lastReachableAt: d.lastReachableAt?.toISOString() ?? null,
+    ...(d.flags && { overpaidPayments: d.flags.overpaidCount() }),
   };
 }

@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'alreadyPaid'
   /** Too many wrong answers (reprint, status look-up): wait before trying again. */
   | 'tooManyAttempts'
+  /** This kiosk may not take payments (e.g. its kiosk number is held by another kiosk); the message says why. */
+  | 'paymentsRefused'
   | 'internal';
 
 export interface KioskErrorShape {

@@ -30,6 +30,10 @@ export interface KioskInfo {
   branding: { primary: string; primaryInk: string; accent: string; logoText: Bilingual };
   numerals: 'arab' | 'latn';
   hijri: boolean;
+  /** Demo mode (embedded demo gateway): the screen shows a "DEMO" mark. */
+  demo: boolean;
+  /** Set while the kiosk refuses payments, with why (e.g. its kiosk number is taken). */
+  paymentsRefused?: { code: 'kioskNumberTaken'; message: string };
 }
 
 export interface Bilingual {

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { billService, complaintSchema, nationalIdBody, postingSchema, ticketRequestSchema, type WireBill } from '../gateway/wire.ts';
+import { billService, complaintSchema, kioskRegistrationSchema, nationalIdBody, postingSchema, ticketRequestSchema, type WireBill } from '../gateway/wire.ts';
 import type { DemoStore } from './demo-store.ts';
 import { SERVICE_TEXT } from './seed.ts';
 
@@ -73,6 +73,14 @@ export async function route(req: IncomingMessage, url: URL, ctx: RouteContext): 
   const post = req.method === 'POST';
   if (get && path === '/v1/health') return { status: 200, body: { status: 'ok', time: ctx.now().toISOString() } };
 
+  if (post && path === '/v1/kiosks/register') {
+    const b = await body(req, kioskRegistrationSchema);
+    if (!b.ok) return b.reply;
+    const r = store.registerKiosk(b.value, ctx.now().toISOString());
+    if (!r) return error(409, 'kioskNumberTaken', `kiosk number ${b.value.kioskNumber} is registered to another kiosk in this centre`);
+    return { status: 200, body: r };
+  }
+
   const bill = /^\/v1\/bills\/([a-zA-Z]+)\/([^/]+)$/.exec(path);
   if (get && bill) {
     const service = billService.safeParse(bill[1]);
@@ -90,7 +98,10 @@ export async function route(req: IncomingMessage, url: URL, ctx: RouteContext): 
     if (!b.ok) return b.reply;
     const person = store.person(b.value.nationalId);
     const what = personal[path as keyof typeof personal];
-    if (what === 'fines') return { status: 200, body: { fines: person?.fines ?? [] } };
+    if (what === 'fines') {
+      const paid = store.paidFines();
+      return { status: 200, body: { fines: (person?.fines ?? []).filter((f) => !paid.has(f.fineId)) } };
+    }
     // Unknown people have no records, which is an answer, not an error.
     return { status: 200, body: person ? person[what] : { status: 'none' } };
   }
@@ -101,6 +112,7 @@ export async function route(req: IncomingMessage, url: URL, ctx: RouteContext): 
     const b = await body(req, postingSchema);
     if (!b.ok) return b.reply;
     const ack = store.recordPosting(key, b.value, ctx.now().toISOString());
+    if ('refused' in ack) return error(422, ack.refused.code, ack.refused.message);
     if (!(await ctx.afterCommit('payment', key))) return undefined;
     return { status: ack.duplicate ? 200 : 201, body: ack };
   }

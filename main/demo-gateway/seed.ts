@@ -94,6 +94,12 @@ const fine = (fineId: string, issuedAt: string, plate: string, place: [string, s
   amount: { amountMinor, currency },
 });
 
+/**
+ * Fine references are opaque: never derived from the offender's civil number (a reference is
+ * printed on receipts and sent to the gateway; a civil number must not be read back from it).
+ */
+const FINE_IDS = ['TF-7KQ2M9X4', 'TF-R3W8N5B1', 'TF-H6D2P7Z3', 'TF-V9C4L1T8'] as const;
+
 const COLLECT = bi('مركز خدمة مجمع الوزارات', 'Government Mall service centre');
 
 /** Demo visitors: national IDs valid for each profile (Kuwaiti ones made with their check digit). */
@@ -110,8 +116,8 @@ export function demoPeople(profile: DemoProfile = 'KW'): DemoPerson[] {
     {
       nationalId: a,
       fines: [
-        fine(`TF-${a.slice(-6)}-1`, '2026-09-12', '12/34567', ['طريق الفحيحيل السريع', 'Fahaheel Expressway'], ['تجاوز السرعة المقررة', 'Speeding'], 20_000, cur),
-        fine(`TF-${a.slice(-6)}-2`, '2026-10-03', '12/34567', ['شارع الخليج العربي', 'Arabian Gulf Street'], ['الوقوف في مكان ممنوع', 'No-parking zone'], 5_000, cur),
+        fine(FINE_IDS[0], '2026-09-12', '12/34567', ['طريق الفحيحيل السريع', 'Fahaheel Expressway'], ['تجاوز السرعة المقررة', 'Speeding'], 20_000, cur),
+        fine(FINE_IDS[1], '2026-10-03', '12/34567', ['شارع الخليج العربي', 'Arabian Gulf Street'], ['الوقوف في مكان ممنوع', 'No-parking zone'], 5_000, cur),
       ],
       residency: { status: 'valid', expiryDate: '2027-08-31', kind: bi('إقامة عمل', 'Work residency') },
       passport: { status: 'readyForCollection', updatedAt: '2026-11-01', collectionPoint: COLLECT },
@@ -119,7 +125,7 @@ export function demoPeople(profile: DemoProfile = 'KW'): DemoPerson[] {
     },
     {
       nationalId: b,
-      fines: [fine(`TF-${b.slice(-6)}-1`, '2026-08-21', '45/11223', ['الدائري الخامس', 'Fifth Ring Road'], ['استخدام الهاتف أثناء القيادة', 'Phone use while driving'], 50_000, cur)],
+      fines: [fine(FINE_IDS[2], '2026-08-21', '45/11223', ['الدائري الخامس', 'Fifth Ring Road'], ['استخدام الهاتف أثناء القيادة', 'Phone use while driving'], 50_000, cur)],
       residency: { status: 'expiringSoon', expiryDate: '2026-12-15', kind: bi('إقامة التحاق بعائل', 'Family residency') },
       passport: { status: 'inProgress', updatedAt: '2026-11-05' },
       civilIdCard: { status: 'readyForCollection', updatedAt: '2026-11-12', collectionPoint: COLLECT },
@@ -133,7 +139,7 @@ export function demoPeople(profile: DemoProfile = 'KW'): DemoPerson[] {
     },
     {
       nationalId: d,
-      fines: [fine(`TF-${d.slice(-6)}-1`, '2026-10-28', '7/90001', ['شارع الجهراء', 'Jahra Road'], ['قطع الإشارة الحمراء', 'Red light'], 100_000, cur)],
+      fines: [fine(FINE_IDS[3], '2026-10-28', '7/90001', ['شارع الجهراء', 'Jahra Road'], ['قطع الإشارة الحمراء', 'Red light'], 100_000, cur)],
       residency: { status: 'none' },
       passport: { status: 'received', updatedAt: '2026-11-18' },
       civilIdCard: { status: 'none' },

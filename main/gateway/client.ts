@@ -8,6 +8,9 @@ import {
   errorBodySchema,
   finesSchema,
   healthSchema,
+  kioskRegistrationAckSchema,
+  type WireKioskRegistration,
+  type WireKioskRegistrationAck,
   passportSchema,
   paymentVerificationSchema,
   postingAckSchema,
@@ -26,6 +29,7 @@ import {
   type WireTicket,
   type WireTicketRequest,
 } from './wire.ts';
+import { postingAckMismatch } from './posting-ack.ts';
 
 /**
  * Why a gateway call failed. `transient` failures (network, timeout, 5xx, 429) are retried
@@ -50,12 +54,18 @@ export interface GatewayClientOptions {
   kioskId: string;
   /** Called with every request outcome (feeds the connectivity monitor). */
   onOutcome?: (reachable: boolean) => void;
+  /** Largest response body read, in bytes (default 1 MiB); the catalogue has its own, larger cap. */
+  maxResponseBytes?: number;
+  /** Largest catalogue response, in bytes (default 16 MiB; the bundled ones are under 100 KB). */
+  maxCatalogueBytes?: number;
 }
 
 export type CatalogueProfile = 'KW' | 'BH' | 'QA';
 
 export interface GatewayClient {
   health(): Promise<void>;
+  /** At start-up; a 409 (GatewayError permanent, code kioskNumberTaken) means another kiosk holds the number. */
+  registerKiosk(r: WireKioskRegistration): Promise<WireKioskRegistrationAck>;
   lookupBill(service: BillService, account: string): Promise<WireBill>;
   trafficFines(nationalId: string): Promise<WireFine[]>;
   residencyStatus(nationalId: string): Promise<WireResidency>;
@@ -71,11 +81,41 @@ export interface GatewayClient {
 }
 
 const NOT_MODIFIED = Symbol('notModified');
+const MiB = 1024 * 1024;
+
+/**
+ * Reads a response body up to `limit` bytes. Past it the body is cancelled (the connection is
+ * dropped, nothing more is buffered) and the answer is `invalidResponse`: a gateway or proxy
+ * gone wrong must not exhaust the kiosk's memory, and a posting answered that way stays pending.
+ */
+async function readLimited(res: Response, limit: number, what: string): Promise<string> {
+  const tooLarge = () => new GatewayError('invalidResponse', `gateway response to ${what} exceeds the ${limit} byte limit: cut off`, res.status);
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (declared > limit) {
+    await res.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
   const timeoutMs = opts.timeoutMs ?? 8000;
 
-  async function request<T>(path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T | typeof NOT_MODIFIED> {
+  async function request<T>(path: string, schema: z.ZodType<T>, init: RequestInit = {}, maxBytes = opts.maxResponseBytes ?? MiB): Promise<T | typeof NOT_MODIFIED> {
     let res: Response;
     let text: string;
     try {
@@ -85,8 +125,12 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
         signal: AbortSignal.timeout(timeoutMs),
       });
       // The body is read under the same timeout: a gateway that stalls mid-body is as bad as a silent one.
-      text = await res.text();
+      text = await readLimited(res, maxBytes, `${init.method ?? 'GET'} ${path.split('?')[0]}`);
     } catch (err) {
+      if (err instanceof GatewayError) {
+        opts.onOutcome?.(true);
+        throw err;
+      }
       opts.onOutcome?.(false);
       const why = err instanceof Error && err.name === 'TimeoutError' ? 'timed out' : 'unreachable';
       throw new GatewayError('transient', `gateway ${why}`);
@@ -136,6 +180,7 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
     async health() {
       await call('/v1/health', healthSchema);
     },
+    registerKiosk: (r) => call('/v1/kiosks/register', kioskRegistrationAckSchema, { method: 'POST', body: JSON.stringify(r) }),
     lookupBill(service, account) {
       return call(`/v1/bills/${encodeURIComponent(service)}/${encodeURIComponent(account)}`, billSchema);
     },
@@ -145,13 +190,19 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
     residencyStatus: (nationalId) => byNationalId('/v1/residency/status', residencySchema, nationalId),
     passportStatus: (nationalId) => byNationalId('/v1/passport/status', passportSchema, nationalId),
     civilIdCardStatus: (nationalId) => byNationalId('/v1/civil-id-card/status', civilIdCardSchema, nationalId),
-    postPayment: (posting, key) => keyed('/v1/payments', postingAckSchema, posting, key),
+    async postPayment(posting, key) {
+      const ack = await keyed('/v1/payments', postingAckSchema, posting, key);
+      const differs = postingAckMismatch(posting, key, ack);
+      if (differs) throw new GatewayError('invalidResponse', `gateway acknowledgement does not match the posting: ${differs} differs`);
+      return ack;
+    },
     verifyPayment: (transactionId) => call(`/v1/payments/${encodeURIComponent(transactionId)}`, paymentVerificationSchema),
     submitComplaint: (c, key) => keyed('/v1/complaints', complaintStatusSchema, c, key),
     complaintStatus: (trackingNumber) => call(`/v1/complaints/${encodeURIComponent(trackingNumber)}`, complaintStatusSchema),
     issueTicket: (t, key) => keyed('/v1/tickets', ticketSchema, t, key),
     async fetchCatalogue(profile, sinceVersion) {
-      const r = await request(`/v1/catalogue/${encodeURIComponent(profile)}?since=${Math.max(0, Math.floor(sinceVersion))}`, catalogueEnvelopeSchema);
+      const path = `/v1/catalogue/${encodeURIComponent(profile)}?since=${Math.max(0, Math.floor(sinceVersion))}`;
+      const r = await request(path, catalogueEnvelopeSchema, {}, opts.maxCatalogueBytes ?? 16 * MiB);
       return r === NOT_MODIFIED ? null : { version: r.version, catalogue: r.catalogue };
     },
   };

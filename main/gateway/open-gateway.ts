@@ -18,6 +18,8 @@ export interface OpenedGateway {
  * request), and the embedded demo gateway when configured — seeded for the kiosk's country.
  */
 export async function openGateway(config: KioskConfig, dataDir: string, log: Logger): Promise<OpenedGateway> {
+  // parseConfig already refuses this; a config built by hand must not get past it either.
+  if (config.gateway.mode === 'embedded' && !config.demo) throw new Error('gateway.mode: the embedded demo gateway runs only in demo mode');
   const demoGateway =
     config.gateway.mode === 'embedded'
       ? await startDemoGateway({ dbFile: join(dataDir, 'demo-gateway.sqlite'), port: config.gateway.port, profile: config.profile })

@@ -82,7 +82,31 @@ export const postingSchema = z.object({
 });
 export type WirePosting = z.infer<typeof postingSchema>;
 
-export const postingAckSchema = z.object({ postingId: z.string().min(1).max(64), duplicate: z.boolean() });
+/**
+ * A second payment of a bill or fine that is already paid: accepted and recorded as a credit
+ * owed to the payer (refund or credit), never merged into the first payment.
+ */
+export const overpaymentSchema = z.object({
+  amountMinor: z.number().int().positive(),
+  reason: z.literal('alreadyPaid'),
+  /** The items (of this posting) that were already paid. */
+  references: z.array(reference).min(1).max(50),
+});
+export type WireOverpayment = z.infer<typeof overpaymentSchema>;
+
+/**
+ * The gateway's answer echoes what it recorded (key, transaction, amount, items): the kiosk
+ * marks a posting delivered only when the echo matches what it sent (main/gateway/posting-ack.ts).
+ */
+export const postingAckSchema = z.object({
+  postingId: z.string().min(1).max(64),
+  duplicate: z.boolean(),
+  idempotencyKey: z.string().min(8).max(128),
+  transactionId: z.string().uuid(),
+  amount: money,
+  items: z.array(postingItem).min(1).max(50),
+  overpayment: overpaymentSchema.optional(),
+});
 export type WirePostingAck = z.infer<typeof postingAckSchema>;
 
 export const paymentVerificationSchema = z.object({
@@ -136,6 +160,17 @@ export type WireTicket = z.infer<typeof ticketSchema>;
 
 /** The catalogue travels as opaque JSON here; main/catalogue validates it before use. */
 export const catalogueEnvelopeSchema = z.object({ version: z.number().int().nonnegative(), catalogue: z.unknown() });
+
+/** Sent at start-up: a kiosk number is unique within its centre (it prefixes the kiosk's own numbers). */
+export const kioskRegistrationSchema = z.object({
+  kioskId: z.string().regex(/^[A-Za-z0-9-]{1,32}$/),
+  kioskNumber: z.number().int().min(1).max(999),
+  /** The centre the kiosk stands in (numbers are unique per centre). */
+  location: bilingual,
+});
+export type WireKioskRegistration = z.infer<typeof kioskRegistrationSchema>;
+export const kioskRegistrationAckSchema = z.object({ kioskId: z.string().min(1).max(64), kioskNumber: z.number().int(), registeredAt: z.string() });
+export type WireKioskRegistrationAck = z.infer<typeof kioskRegistrationAckSchema>;
 
 export const errorBodySchema = z.object({ error: z.object({ code: z.string().max(64), message: z.string().max(500) }) });
 export const healthSchema = z.object({ status: z.literal('ok'), time: z.string() });

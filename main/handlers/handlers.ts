@@ -1,6 +1,6 @@
 import type { CallContext, Handlers } from '../bridge/dispatcher.ts';
-import { KioskError } from '../contract/result.ts';
 import type { DeviceSummary, KioskInfo } from '../contract/api.ts';
+import { KioskError } from '../contract/result.ts';
 import type { PaymentService } from '../payment/payment-service.ts';
 import { toPaymentView } from '../payment/payment-view.ts';
 import type { VisitorSessions } from '../session/visitor-session.ts';
@@ -19,6 +19,8 @@ export interface HandlerDeps {
   payments: PaymentService;
   visitor: VisitorHandlerDeps;
   services: ServiceHandlerDeps;
+  /** Why this kiosk refuses payments now, if it does (gateway registration). */
+  paymentsRefused?: () => KioskInfo['paymentsRefused'];
 }
 
 /** The one typed handler map behind both transports. */
@@ -30,7 +32,10 @@ export function createHandlers(d: HandlerDeps): Handlers {
     return d.payments.getOwned(transactionId);
   };
   return {
-    'kiosk.info': () => ({ ...d.info(), online: d.isOnline(), devices: d.devices() }),
+    'kiosk.info': () => {
+      const refused = d.paymentsRefused?.();
+      return { ...d.info(), online: d.isOnline(), devices: d.devices(), ...(refused && { paymentsRefused: refused }) };
+    },
     'session.start': ({ locale }, ctx) => {
       const sessionId = d.sessions.start(locale);
       // This connection now owns the visitor session: payment events and reads are scoped to it.
@@ -45,7 +50,11 @@ export function createHandlers(d: HandlerDeps): Handlers {
       d.endSession();
       return null;
     },
-    'payment.start': ({ payableIds }) => d.payments.start(payableIds),
+    'payment.start': ({ payableIds }) => {
+      const refused = d.paymentsRefused?.();
+      if (refused) throw new KioskError('paymentsRefused', refused.message);
+      return d.payments.start(payableIds);
+    },
     // Scoped to the current visitor session: a later visitor (or another connection) gets "not found".
     'payment.get': ({ transactionId }, ctx) => toPaymentView(owned(transactionId, ctx)),
     'payment.cancel': async ({ transactionId }, ctx) => {

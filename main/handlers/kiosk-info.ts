@@ -15,5 +15,6 @@ export function kioskInfo(config: KioskConfig, profile: CountryProfile): Omit<Ki
     branding: profile.branding,
     numerals: config.display.numerals ?? profile.numerals,
     hijri: config.display.hijri ?? profile.hijri,
+    demo: config.demo,
   };
 }

@@ -1,5 +1,8 @@
 import type { GatewayClient } from '../gateway/client.ts';
-import type { WireComplaint, WirePosting, WireTicketRequest } from '../gateway/wire.ts';
+import type { WireComplaint, WirePosting, WirePostingAck, WireTicketRequest } from '../gateway/wire.ts';
+import type { Db } from '../store/database.ts';
+import { AuditRepo } from '../store/audit-repo.ts';
+import { GatewayFlagsRepo } from '../store/gateway-flags-repo.ts';
 import type { OutboxRow } from '../store/outbox-repo.ts';
 import type { RecordsRepo } from '../store/records-repo.ts';
 import type { TransactionsRepo } from '../store/transactions-repo.ts';
@@ -23,11 +26,24 @@ export interface Delivery {
   requeued(row: OutboxRow, now: string): void;
 }
 
-export function createDeliveries(d: { gateway: GatewayClient; transactions: TransactionsRepo; records?: RecordsRepo }): Record<OutboxKind, Delivery> {
+export function createDeliveries(d: { gateway: GatewayClient; transactions: TransactionsRepo; records?: RecordsRepo; db: Db }): Record<OutboxKind, Delivery> {
+  const flags = new GatewayFlagsRepo(d.db);
+  const audit = new AuditRepo(d.db);
+  /** An overpayment flag is kept on the transaction and audited, in the delivered mark's SQLite transaction. */
+  const overpaid = (row: OutboxRow, ack: WirePostingAck, now: string) => {
+    const o = ack.overpayment;
+    if (!o || !row.transactionId || !flags.recordOverpayment(row.transactionId, ack.postingId, o, now)) return;
+    const currency = (row.payload as WirePosting).amount.currency;
+    audit.append({ at: now, actor: 'gateway', action: 'payment.overpaid', detail: { transactionId: row.transactionId, postingId: ack.postingId, amountMinor: o.amountMinor, currency, reason: o.reason, references: o.references } });
+  };
   return {
     payment: {
       send: (row) => d.gateway.postPayment(row.payload as WirePosting, row.idempotencyKey),
-      delivered: (row, _ack, now) => row.transactionId && d.transactions.setPostingState(row.transactionId, 'delivered', now),
+      delivered: (row, ack, now) => {
+        if (!row.transactionId) return;
+        d.transactions.setPostingState(row.transactionId, 'delivered', now);
+        overpaid(row, ack as WirePostingAck, now);
+      },
       dead: (row, now) => row.transactionId && d.transactions.setPostingState(row.transactionId, 'dead', now),
       requeued: (row, now) => row.transactionId && d.transactions.setPostingState(row.transactionId, 'pending', now),
     },

@@ -10,7 +10,8 @@ import { IPC_CALL, IPC_EVENT } from './ipc-channels.ts';
  */
 async function main(): Promise<void> {
   await app.whenReady();
-  const kiosk = await createKiosk(loadConfigFile(process.env.KHIDMA_CONFIG));
+  const named = process.env.KHIDMA_CONFIG || undefined;
+  const kiosk = await createKiosk(loadConfigFile({ path: named ?? 'khidma.config.json', named: named !== undefined, demo: process.env.KHIDMA_DEMO === '1' }));
   const win = new BrowserWindow({
     fullscreen: true,
     kiosk: true,

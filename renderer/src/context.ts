@@ -33,6 +33,8 @@ export function useApp(): Ctx {
 /** errors.* key for an error result from the core. */
 export function errorKey(code: string, message: string): string {
   if (code === 'invalidIdentity') return `identity.${message}`;
+  // Trying again will not help: payments are off at this kiosk until a technician fixes its set-up.
+  if (code === 'paymentsRefused') return 'deviceUnavailable';
   if (['offline', 'notFound', 'invalidRequest', 'noIdentity', 'deviceUnavailable', 'conflict', 'alreadyPaid', 'tooManyAttempts'].includes(code)) return code;
   return 'generic';
 }

@@ -4,6 +4,7 @@ import { parseConfig } from '../../main/config.ts';
 import type { Bill, PaymentView } from '../../main/contract/api.ts';
 import { silentLogger } from '../../main/log/logger.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { startDemoGateway } from '../../main/demo-gateway/server.ts';
 
 let dir: ReturnType<typeof tempDir>;
 let kiosk: Kiosk;
@@ -28,7 +29,7 @@ function finalView(transactionId: string): Promise<PaymentView> {
 
 beforeEach(async () => {
   dir = tempDir('compose');
-  kiosk = await createKiosk(parseConfig({ dataDir: dir.path, connectivity: { probeIntervalMs: 200 }, outbox: { baseMs: 50, capMs: 200 } }), { log: silentLogger });
+  kiosk = await createKiosk(parseConfig({ demo: true, dataDir: dir.path, connectivity: { probeIntervalMs: 200 }, outbox: { baseMs: 50, capMs: 200 } }), { log: silentLogger });
 });
 afterEach(async () => {
   await kiosk.close();
@@ -77,9 +78,14 @@ describe('the composed kiosk on embedded defaults', () => {
 describe('devices that are missing at start-up', () => {
   it('the kiosk still starts, reports them offline, and refuses to start a payment without a terminal', async () => {
     const d = tempDir('compose-missing');
+    // Serial devices need a remote gateway and the kiosk's own identity (config rules).
+    const gw = await startDemoGateway({ dbFile: d.file('gw.sqlite') });
     const k = await createKiosk(
       parseConfig({
         dataDir: d.path,
+        kioskId: 'KW-TEST-09',
+        kioskNumber: 9,
+        gateway: { mode: 'remote', url: gw.url },
         devices: { printer: { link: 'serial', path: '/dev/khidma-no-such-printer' }, terminal: { link: 'serial', path: '/dev/khidma-no-such-terminal' } },
       }),
       { log: silentLogger },
@@ -98,6 +104,7 @@ describe('devices that are missing at start-up', () => {
       expect(k.transactions.inState('created')).toEqual([]);
     } finally {
       await k.close();
+      await gw.close();
       d.remove();
     }
   });

@@ -10,6 +10,7 @@ import { createZvtSimulator, type ZvtSimulatorOptions, type ZvtTerminalSimulator
 import { createPtyPair, type PtyPair } from './pty-pair.ts';
 import { launchChromium } from './chromium.ts';
 import { tempDir } from './temp-dir.ts';
+import { startDemoGateway } from '../../main/demo-gateway/server.ts';
 
 export interface KioskRig {
   kiosk: Kiosk;
@@ -24,7 +25,9 @@ export interface KioskRig {
 
 /**
  * The real core, its UI server and Chromium, with the printer and the payment terminal
- * simulators on the far ends of socat pseudo-terminal pairs: real serial links.
+ * simulators on the far ends of socat pseudo-terminal pairs: real serial links. Serial devices
+ * need a remote gateway and the kiosk's own ID and number (config rules), so the demo gateway
+ * runs beside the kiosk as its own server; the kiosk runs in demo mode (the "DEMO" mark).
  */
 export async function startKioskRig(overrides: KioskConfigInput = {}, terminal: ZvtSimulatorOptions = {}): Promise<KioskRig> {
   const dir = tempDir('e2e');
@@ -33,9 +36,14 @@ export async function startKioskRig(overrides: KioskConfigInput = {}, terminal: 
   const printerSim = new EscPosSimulator(await openSerialTransport({ path: printerPty.devicePath, baudRate: 115_200 }), EPSON_TM_T88_80MM);
   const terminalSim = createZvtSimulator(await openSerialTransport({ path: terminalPty.devicePath, baudRate: 9600 }), { password: '000000', ...terminal });
 
-  const kiosk = await createKiosk(
+  const gateway = await startDemoGateway({ dbFile: dir.file('demo-gateway.sqlite'), profile: overrides.profile ?? 'KW' });
+  const core = await createKiosk(
     parseConfig({
+      demo: true,
       dataDir: dir.path,
+      kioskId: 'KW-RIG-01',
+      kioskNumber: 1,
+      gateway: { mode: 'remote', url: gateway.url, timeoutMs: 8000 },
       connectivity: { probeIntervalMs: 200 },
       outbox: { baseMs: 100, capMs: 400 },
       ...overrides,
@@ -47,6 +55,8 @@ export async function startKioskRig(overrides: KioskConfigInput = {}, terminal: 
     }),
     // The real file logger: privacy tests read what it wrote.
   );
+  // Tests reach the demo gateway where they would on embedded defaults.
+  const kiosk: Kiosk = { ...core, demoGateway: gateway, close: () => core.close() };
   const ui = await startUiServer({
     rootDir: fileURLToPath(new URL('../../dist/renderer/', import.meta.url)),
     port: 0,
@@ -72,6 +82,7 @@ export async function startKioskRig(overrides: KioskConfigInput = {}, terminal: 
       await browser.close();
       await ui.close();
       await kiosk.close();
+      await gateway.close();
       printerSim.close();
       await terminalSim.close();
       for (const p of ptys) await p.close();

@@ -1,6 +1,7 @@
 import { useApp } from '../context.ts';
 import { controlText, speak } from '../a11y/speech.ts';
 import { Icon } from './icon.tsx';
+import { DemoBadge } from './demo-badge.tsx';
 
 /** "Read aloud": the heading of the panel in front, else of the screen, then the focused control. */
 function screenSpeech(): string {
@@ -51,6 +52,7 @@ export function TopBar(props: { back?: boolean; /** While the terminal holds a p
           </button>
         )}
       </nav>
+      <DemoBadge />
       <span class={`net ${state.online ? 'net-on' : 'net-off'}`} role="status" data-testid="net-status">
         {t(state.online ? 'status.online' : 'status.offline')}
       </span>

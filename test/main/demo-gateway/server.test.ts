@@ -49,7 +49,8 @@ describe('demo gateway', () => {
     const first = await client.postPayment(posting, 'key-aaaaaaaa');
     const again = await client.postPayment(posting, 'key-aaaaaaaa');
     expect(first.duplicate).toBe(false);
-    expect(again).toEqual({ postingId: first.postingId, duplicate: true });
+    expect(again).toEqual({ ...first, duplicate: true });
+    expect(first).toMatchObject({ idempotencyKey: 'key-aaaaaaaa', transactionId: tx, amount: posting.amount, items: posting.items });
     expect((await client.verifyPayment(tx)).postingId).toBe(first.postingId);
     // The paid bill is no longer the outstanding one.
     expect((await client.lookupBill('telephone', '24810001')).period).toBe('2026-09');

@@ -38,6 +38,7 @@ const now = new Date().toISOString();
 /** Every method, called with valid arguments. */
 const calls: [string, (c: GatewayClient) => Promise<unknown>][] = [
   ['health', (c) => c.health()],
+  ['registerKiosk', (c) => c.registerKiosk({ kioskId: 'KW-TEST-01', kioskNumber: 1, location: { ar: 'مركز', en: 'Centre' } })],
   ['lookupBill', (c) => c.lookupBill('telephone', '24810001')],
   ['trafficFines', (c) => c.trafficFines(NID)],
   ['residencyStatus', (c) => c.residencyStatus(NID)],

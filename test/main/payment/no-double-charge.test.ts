@@ -51,7 +51,7 @@ function postingsPerBill(): Map<string, number> {
 }
 
 async function open(terminalSimulator: { delayScale: number; cardWaitRepeats: number }): Promise<Kiosk> {
-  return createKiosk(parseConfig({ dataDir: dir.path, connectivity: { probeIntervalMs: 100 }, outbox: { baseMs: 50, capMs: 200 } }), {
+  return createKiosk(parseConfig({ demo: true, dataDir: dir.path, connectivity: { probeIntervalMs: 100 }, outbox: { baseMs: 50, capMs: 200 } }), {
     log: silentLogger,
     devices: { terminalSimulator },
   });

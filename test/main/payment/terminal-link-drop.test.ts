@@ -3,6 +3,7 @@ import { createKiosk, type Kiosk } from '../../../main/compose.ts';
 import { parseConfig } from '../../../main/config.ts';
 import type { Bill } from '../../../main/contract/api.ts';
 import { silentLogger } from '../../../main/log/logger.ts';
+import { startDemoGateway, type DemoGateway } from '../../../main/demo-gateway/server.ts';
 import { openSerialTransport } from '../../../drivers/transport/serial-transport.ts';
 import { createZvtSimulator, type ZvtTerminalSimulator } from '../../../drivers/payment/zvt/index.ts';
 import { createPtyPair, type PtyPair } from '../../support/pty-pair.ts';
@@ -16,6 +17,7 @@ let dir: ReturnType<typeof tempDir>;
 let pty: PtyPair;
 let sim: ZvtTerminalSimulator;
 let kiosk: Kiosk;
+let gw: DemoGateway;
 
 const call = async <T,>(method: string, params: unknown): Promise<T> => {
   const r = await kiosk.dispatcher.dispatch(method, params);
@@ -36,8 +38,14 @@ beforeEach(async () => {
   dir = tempDir('link-drop');
   pty = await createPtyPair('terminal');
   sim = createZvtSimulator(await openSerialTransport({ path: pty.devicePath, baudRate: 9600 }), { password: '000000', delayScale: 0.2, cardWaitRepeats: 0 });
+  // A serial device means a remote gateway (config rule): the demo gateway as its own server.
+  gw = await startDemoGateway({ dbFile: dir.file('gw.sqlite') });
   kiosk = await createKiosk(
     parseConfig({
+      demo: true,
+      kioskId: 'KW-LINKDROP-01',
+      kioskNumber: 4,
+      gateway: { mode: 'remote', url: gw.url },
       dataDir: dir.path,
       connectivity: { probeIntervalMs: 200 },
       outbox: { baseMs: 50, capMs: 200 },
@@ -51,6 +59,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await kiosk.close();
   await sim.close();
+  await gw.close();
   await pty.close();
   dir.remove();
 });
@@ -76,7 +85,7 @@ describe('terminal link dropped after approval, over a real pseudo-terminal', ()
     const approvals = sim.journal.filter((e) => e.kind === 'payment' && e.approved);
     expect(approvals).toHaveLength(1);
     expect(kiosk.transactions.get(transactionId)?.terminal).toMatchObject({ traceNumber: approvals[0]!.traceNumber, receiptNumber: approvals[0]!.receiptNumber });
-    expect(kiosk.demoGateway!.store.postingsFor(transactionId)).toHaveLength(1);
+    expect(gw.store.postingsFor(transactionId)).toHaveLength(1);
     expect(kiosk.outbox.byTransaction(transactionId)).toHaveLength(1);
     expect(kiosk.transactions.flagged()).toEqual([]);
   });
