@@ -1,6 +1,7 @@
 import type { GatewayClient } from '../gateway/client.ts';
 import type { WireComplaint, WirePosting, WirePostingAck, WireTicketRequest } from '../gateway/wire.ts';
 import type { Db } from '../store/database.ts';
+import type { AlertsRepo } from '../store/alerts-repo.ts';
 import { AuditRepo } from '../store/audit-repo.ts';
 import { GatewayFlagsRepo } from '../store/gateway-flags-repo.ts';
 import type { OutboxRow } from '../store/outbox-repo.ts';
@@ -26,7 +27,7 @@ export interface Delivery {
   requeued(row: OutboxRow, now: string): void;
 }
 
-export function createDeliveries(d: { gateway: GatewayClient; transactions: TransactionsRepo; records?: RecordsRepo; db: Db }): Record<OutboxKind, Delivery> {
+export function createDeliveries(d: { gateway: GatewayClient; transactions: TransactionsRepo; records?: RecordsRepo; db: Db; alerts?: AlertsRepo }): Record<OutboxKind, Delivery> {
   const flags = new GatewayFlagsRepo(d.db);
   const audit = new AuditRepo(d.db);
   /** An overpayment flag is kept on the transaction and audited, in the delivered mark's SQLite transaction. */
@@ -35,6 +36,8 @@ export function createDeliveries(d: { gateway: GatewayClient; transactions: Tran
     if (!o || !row.transactionId || !flags.recordOverpayment(row.transactionId, ack.postingId, o, now)) return;
     const currency = (row.payload as WirePosting).amount.currency;
     audit.append({ at: now, actor: 'gateway', action: 'payment.overpaid', detail: { transactionId: row.transactionId, postingId: ack.postingId, amountMinor: o.amountMinor, currency, reason: o.reason, references: o.references } });
+    // A refund or credit is owed to a visitor: someone must act, so it is an alert too.
+    d.alerts?.raise({ at: now, kind: 'payment.overpaid', severity: 'warning', subject: row.transactionId, detail: { amountMinor: o.amountMinor, currency, reason: o.reason } });
   };
   return {
     payment: {

@@ -2,6 +2,7 @@ import type { Db } from '../store/database.ts';
 import type { OutboxRepo, OutboxRow } from '../store/outbox-repo.ts';
 import type { TransactionsRepo } from '../store/transactions-repo.ts';
 import type { RecordsRepo } from '../store/records-repo.ts';
+import type { AlertsRepo } from '../store/alerts-repo.ts';
 import { GatewayError, type GatewayClient } from '../gateway/client.ts';
 import type { Logger } from '../log/logger.ts';
 import { backoffDelay } from './backoff.ts';
@@ -26,6 +27,8 @@ export interface OutboxSenderDeps {
   batchSize?: number;
   /** Called after a row's transaction changes posting state. */
   onPostingChanged: (transactionId: string) => void;
+  /** Where an owed refund or credit (overpayment) is raised for a person. */
+  alerts?: AlertsRepo;
   /** Called after any row left the pending state (delivered or dead). */
   onSettled?: (row: OutboxRow, state: 'delivered' | 'dead') => void;
 }

@@ -73,7 +73,7 @@ export function createMoneyPath(d: MoneyPathDeps): MoneyPath {
   const alerts = new AlertsRepo(db);
   // The sender reaches the payment service lazily: both are built before either is used.
   const sender = new OutboxSender({
-    db, outbox, transactions, records, gateway: d.gateway, log, now, backoff: d.backoff,
+    db, outbox, transactions, records, alerts, gateway: d.gateway, log, now, backoff: d.backoff,
     ...(d.batchSize !== undefined && { batchSize: d.batchSize }),
     ...(d.random && { random: d.random }),
     onPostingChanged: (id) => payments.postingChanged(id),

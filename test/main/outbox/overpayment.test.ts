@@ -5,6 +5,7 @@ import { OutboxRepo } from '../../../main/store/outbox-repo.ts';
 import { TransactionsRepo } from '../../../main/store/transactions-repo.ts';
 import { AuditRepo } from '../../../main/store/audit-repo.ts';
 import { GatewayFlagsRepo } from '../../../main/store/gateway-flags-repo.ts';
+import { AlertsRepo } from '../../../main/store/alerts-repo.ts';
 import { OutboxSender } from '../../../main/outbox/outbox-sender.ts';
 import { createGatewayClient } from '../../../main/gateway/client.ts';
 import { startDemoGateway, type DemoGateway } from '../../../main/demo-gateway/server.ts';
@@ -45,7 +46,7 @@ beforeEach(async () => {
   transactions = new TransactionsRepo(db);
   gw = await startDemoGateway({ dbFile: dir.file('gw.sqlite') });
   sender = new OutboxSender({
-    db, outbox, transactions, gateway: createGatewayClient({ baseUrl: gw.url, kioskId: 'KW-TEST-01', timeoutMs: 2000 }),
+    db, outbox, transactions, alerts: new AlertsRepo(db), gateway: createGatewayClient({ baseUrl: gw.url, kioskId: 'KW-TEST-01', timeoutMs: 2000 }),
     log: silentLogger, now: () => new Date(), backoff: { baseMs: 20, capMs: 100 }, onPostingChanged: () => undefined,
   });
 });
@@ -77,6 +78,8 @@ describe('a payment the gateway flags as an overpayment', () => {
     const audit = new AuditRepo(db).recent(10, 'payment.overpaid');
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: 'gateway', detail: { transactionId: second, amountMinor: 25_000, currency: 'KWD', reason: 'alreadyPaid', references: [BILL.reference] } });
+    // A refund or credit is owed: an open alert a technician and the fleet see.
+    expect(new AlertsRepo(db).open()).toEqual([expect.objectContaining({ kind: 'payment.overpaid', severity: 'warning', subject: second })]);
   });
 
   it('an ack received again (a re-sent posting) is recorded once', () => {
