@@ -89,4 +89,25 @@ describe('a bill paid while its posting waits cannot be paid again', () => {
     expect(postingsForBill('TEL-24810001-2026-08')).toBe(1);
     await page.close();
   });
+
+  it('two visitors racing for the same bill on two pages: one charge', async () => {
+    const pages = [await rig.newPage(), await rig.newPage()];
+    for (const page of pages) {
+      await page.getByRole('button', { name: 'ابدأ بالعربية' }).tap();
+      await page.getByTestId('section-payments').tap();
+      await page.getByTestId('pay-paciFee').tap();
+      await typeOnKeypad(page, '700100002');
+      await page.getByRole('button', { name: 'متابعة' }).tap();
+      await page.getByTestId('pay').waitFor();
+    }
+    const jobs = rig.terminalSim.journal.length;
+    // Both tap Pay at the same moment.
+    await Promise.all(pages.map((p) => p.getByTestId('pay').tap()));
+    await expect.poll(() => rig.kiosk.transactions.inState('approved').filter((t) => t.items.some((i) => i.reference === 'PACI-700100002-2026-08')).length, { timeout: 20_000 }).toBe(1);
+    await rig.kiosk.payments.settled();
+    expect(rig.terminalSim.journal.slice(jobs).filter((e) => e.kind === 'payment')).toHaveLength(1);
+    await expect.poll(() => rig.kiosk.outbox.depth().pending, { timeout: 15_000 }).toBe(0);
+    expect(postingsForBill('PACI-700100002-2026-08')).toBe(1);
+    for (const p of pages) await p.close();
+  });
 });
