@@ -111,7 +111,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
     emit: (e, p) => events.emit(e, p),
     onEnqueued: () => sender.wake(),
     isOnline: () => connectivity.online,
-    nextReference: () => nextPaymentReference(settings, config.kioskNumber, now()),
+    nextReference: () => nextPaymentReference(settings, config.kioskNumber, now(), profile.timeZone),
   });
   devices.terminal.onLateMessage?.((m) => payments.recordLateTerminalMessage(m));
   const catalogueUpdater = new CatalogueUpdater({ store: catalogue, gateway, profile: profile.id, log });

@@ -10,6 +10,7 @@ import type { VisitorSessions } from '../session/visitor-session.ts';
 import { complaintReceipt, ticketReceipt, type ServiceReceiptContext } from '../receipt/service-receipts.ts';
 import { nextOfflineTicket, nextTrackingNumber } from '../numbering/local-numbers.ts';
 import { fromGateway } from './gateway-errors.ts';
+import { addLocalDays } from '../numbering/local-time.ts';
 
 export interface ServiceHandlerDeps {
   catalogue: () => { version: number; catalogue: Catalogue };
@@ -38,10 +39,10 @@ export const counterGroupCode = (id: string) =>
     .toUpperCase()
     .slice(0, 4);
 
-const addDays = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_000).toISOString().slice(0, 10);
-
 /** Catalogue, complaints and queue tickets: they work offline through the outbox. */
 export function serviceHandlers(d: ServiceHandlerDeps): Pick<Handlers, ServiceMethods> {
+  // Due dates are the profile's local calendar days, like the numbers.
+  const addDays = (at: Date, days: number) => addLocalDays(at, days, d.receipts.timeZone);
   function complaintParts(entityId: string, typeId: string): { entity: Bilingual; type: Bilingual; responseDays: number } {
     const entity = d.catalogue().catalogue.entities.find((e) => e.id === entityId);
     const type = entity?.complaintTypes.find((t) => t.id === typeId);
@@ -68,7 +69,7 @@ export function serviceHandlers(d: ServiceHandlerDeps): Pick<Handlers, ServiceMe
       const session = d.sessions.require();
       const parts = complaintParts(p.entityId, p.typeId);
       const now = d.now();
-      const trackingNumber = nextTrackingNumber(d.settings, d.kioskNumber, now);
+      const trackingNumber = nextTrackingNumber(d.settings, d.kioskNumber, now, d.receipts.timeZone);
       d.outbox.enqueueComplaint({
         trackingNumber,
         kioskId: d.kioskId,
@@ -101,7 +102,7 @@ export function serviceHandlers(d: ServiceHandlerDeps): Pick<Handlers, ServiceMe
       const now = d.now();
       const group = counterGroupCode(service.counterGroup);
       // Every request carries its offline number, so the centre knows it whatever answers first.
-      const localNumber = nextOfflineTicket(d.settings, d.kioskNumber, group, now);
+      const localNumber = nextOfflineTicket(d.settings, d.kioskNumber, group, now, d.receipts.timeZone);
       const id = d.outbox.enqueueTicket({ kioskId: d.kioskId, serviceId, counterGroup: group, localNumber, issuedAt: now.toISOString() });
       const row = d.isOnline() ? await d.outbox.waitForTicket(id, d.answerWaitMs) : d.outbox.ticket(id);
       const answered = row?.ticket;
