@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'invalidIdentity'
   /** An inquiry needs the visitor's civil number first. */
   | 'noIdentity'
+  /** Too many wrong reprint or status look-ups at this kiosk: the message says how long to wait. */
+  | 'tooManyAttempts'
   | 'internal';
 
 export interface KioskErrorShape {

@@ -2,13 +2,14 @@ import type { Handlers } from '../bridge/dispatcher.ts';
 import type { Catalogue } from '../catalogue/schema.ts';
 import type { Bilingual, ComplaintReceipt, DeviceSummary, Locale, TicketView } from '../contract/api.ts';
 import { KioskError } from '../contract/result.ts';
-import type { GatewayClient } from '../gateway/client.ts';
+import { GatewayError, type GatewayClient } from '../gateway/client.ts';
 import type { OutboxService } from '../outbox/outbox-service.ts';
 import type { SettingsRepo } from '../store/settings-repo.ts';
 import type { ReceiptPrinter } from '../../drivers/printer/printer.ts';
 import type { VisitorSessions } from '../session/visitor-session.ts';
 import { complaintReceipt, ticketReceipt, type ServiceReceiptContext } from '../receipt/service-receipts.ts';
-import { nextOfflineTicket, nextTrackingNumber } from '../numbering/local-numbers.ts';
+import { isOwnNumberValid, nextOfflineTicket, nextTrackingNumber } from '../numbering/local-numbers.ts';
+import type { GuessLimiter } from '../payment/guess-limiter.ts';
 import { fromGateway } from './gateway-errors.ts';
 import { addLocalDays } from '../numbering/local-time.ts';
 
@@ -26,6 +27,8 @@ export interface ServiceHandlerDeps {
   now: () => Date;
   /** How long the visitor waits for the gateway's answer before local numbering is used. */
   answerWaitMs: number;
+  /** Kiosk-wide limit on wrong tracking-number look-ups (shared with receipt reprints). */
+  guesses?: GuessLimiter;
 }
 
 type ServiceMethods = 'catalogue.get' | 'printer.check' | 'complaint.submit' | 'complaint.status' | 'complaint.print' | 'ticket.issue';
@@ -86,15 +89,29 @@ export function serviceHandlers(d: ServiceHandlerDeps): Pick<Handlers, ServiceMe
       return { trackingNumber, dueDate: addDays(now, parts.responseDays), queued: row?.deliveryState !== 'delivered' };
     },
     'complaint.status': async ({ trackingNumber }) => {
+      d.guesses?.check();
       const local = d.outbox.complaint(trackingNumber);
+      // This kiosk's own numbers carry a check group it can verify without asking the gateway.
+      if (!local && isOwnNumberValid(d.settings, 'complaint', d.kioskNumber, trackingNumber, d.now()) === false) {
+        d.guesses?.wrong();
+        throw new KioskError('notFound', 'no complaint with that tracking number');
+      }
       if (local?.deliveryState === 'pending') {
         const parts = complaintParts(local.complaint.entityId, local.complaint.typeId);
         return { trackingNumber, status: 'received', dueDate: addDays(new Date(local.createdAt), parts.responseDays), updatedAt: local.createdAt };
       }
-      const s = await d.gateway.complaintStatus(trackingNumber).catch(fromGateway);
+      const s = await d.gateway.complaintStatus(trackingNumber).catch((err: unknown) => {
+        if (err instanceof GatewayError && err.kind === 'notFound') d.guesses?.wrong();
+        return fromGateway(err);
+      });
       return { trackingNumber: s.trackingNumber, status: s.status, dueDate: s.dueDate, updatedAt: s.updatedAt, ...(s.reply && { reply: s.reply }) };
     },
-    'complaint.print': async ({ trackingNumber }) => ({ printed: await printComplaint(trackingNumber, d.sessions.require().locale) }),
+    'complaint.print': async ({ trackingNumber }) => {
+      const locale = d.sessions.require().locale;
+      d.guesses?.check();
+      if (!d.outbox.complaint(trackingNumber)) d.guesses?.wrong();
+      return { printed: await printComplaint(trackingNumber, locale) };
+    },
     'ticket.issue': async ({ serviceId }): Promise<TicketView> => {
       const session = d.sessions.require();
       const service = d.catalogue().catalogue.services.find((s) => s.id === serviceId);

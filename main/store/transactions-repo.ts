@@ -19,6 +19,8 @@ export interface TerminalData {
   terminalId: string;
   cardType: string;
   dateTime: string;
+  /** The terminal's cardholder receipt lines, printed again on every copy of the receipt. */
+  printLines?: string[];
 }
 
 export interface TransactionRow {

@@ -33,6 +33,6 @@ export function useApp(): Ctx {
 /** errors.* key for an error result from the core. */
 export function errorKey(code: string, message: string): string {
   if (code === 'invalidIdentity') return `identity.${message}`;
-  if (['offline', 'notFound', 'invalidRequest', 'noIdentity', 'deviceUnavailable', 'conflict'].includes(code)) return code;
+  if (['offline', 'notFound', 'invalidRequest', 'noIdentity', 'deviceUnavailable', 'conflict', 'tooManyAttempts'].includes(code)) return code;
   return 'generic';
 }

@@ -61,6 +61,8 @@ export function createMoneyCore(o: {
   emit?: PaymentServiceDeps['emit'];
   reconcile?: PaymentServiceDeps['reconcile'];
   backoff?: { baseMs: number; capMs: number };
+  /** Further payment-service dependencies (payment references, the guess limiter …). */
+  extra?: Partial<Pick<PaymentServiceDeps, 'nextReference' | 'guesses'>>;
 }): MoneyCore {
   const profile = PROFILES.KW;
   const db = openDatabase(o.dbFile, migrations, o.open);
@@ -91,6 +93,7 @@ export function createMoneyCore(o: {
     isOnline: () => false,
     reconcile: o.reconcile ?? { attempts: 3, retryDelayMs: 300 },
     ...(o.crashPoint && { crashPoint: o.crashPoint }),
+    ...o.extra,
   });
   holder.payments = payments;
   const core = payments;
