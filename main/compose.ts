@@ -25,6 +25,7 @@ import { createTranslator } from './i18n/translator.ts';
 import { PROFILES } from './profiles/profiles.ts';
 import { createLogger, type Logger } from './log/logger.ts';
 import { openDevices, type KioskDevices } from './devices/devices.ts';
+import { createMoneyUpkeep, type MoneyUpkeep } from './payment/money-upkeep.ts';
 
 export interface Kiosk {
   readonly config: KioskConfig;
@@ -39,6 +40,8 @@ export interface Kiosk {
   syncStatus(): SyncStatus;
   readonly sessions: VisitorSessions;
   readonly payments: PaymentService;
+  /** Guess limit, end of day (scheduled, and on demand for technicians), retention. */
+  readonly upkeep: MoneyUpkeep;
   readonly devices: KioskDevices;
   /** Present when the gateway is the embedded demo one. */
   readonly demoGateway: DemoGateway | undefined;
@@ -74,6 +77,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
   const identity = new IdentityService({ sessions, profile: profile.id, reader: devices.idReader, emit: (e, p) => events.emit(e, p), log });
   const catalogue = new CatalogueStore({ bundledDir: new URL('catalogue/', ASSETS), cacheFile: join(dataDir, 'catalogue-cache.json'), profile: profile.id });
   const t = createTranslator(new URL('locales/', ASSETS));
+  const upkeep = createMoneyUpkeep({ db, config, profile, terminal: devices.terminal, printer: devices.printer, t, log, now });
   // Callbacks reach `payments` lazily: both are built before either is used.
   const sender = new OutboxSender({
     db,
@@ -112,6 +116,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
     onEnqueued: () => sender.wake(),
     isOnline: () => connectivity.online,
     nextReference: () => nextPaymentReference(settings, config.kioskNumber, now(), profile.timeZone),
+    guesses: upkeep.guesses,
   });
   devices.terminal.onLateMessage?.((m) => payments.recordLateTerminalMessage(m));
   const catalogueUpdater = new CatalogueUpdater({ store: catalogue, gateway, profile: profile.id, log });
@@ -149,6 +154,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
         isOnline: () => connectivity.online,
         now,
         answerWaitMs: 3000,
+        guesses: upkeep.guesses,
       },
     }),
     log,
@@ -156,6 +162,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
 
   // Start-up order matters: resolve interrupted payments before anything new can start.
   await payments.recover();
+  upkeep.start();
   connectivity.start();
   sender.wake();
   void catalogueUpdater.refresh();
@@ -172,11 +179,13 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
     syncStatus: () => readSyncStatus({ outbox, online: connectivity.online, lastReachableAt: connectivity.lastReachableAt, now: now() }),
     sessions,
     payments,
+    upkeep,
     devices,
     demoGateway,
     log,
     async close() {
       connectivity.stop();
+      upkeep.stop();
       sender.stop();
       await payments.settled();
       sessions.end();
