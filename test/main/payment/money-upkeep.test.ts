@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createKiosk, type Kiosk } from '../../../main/compose.ts';
 import { parseConfig } from '../../../main/config.ts';
-import type { Bill, PaymentView } from '../../../main/contract/api.ts';
+import type { Bill } from '../../../main/contract/api.ts';
 import { silentLogger } from '../../../main/log/logger.ts';
 import { AuditRepo } from '../../../main/store/audit-repo.ts';
 import { tempDir } from '../../support/temp-dir.ts';
