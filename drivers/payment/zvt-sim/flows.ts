@@ -164,6 +164,8 @@ export async function repeatReceiptFlow(ctx: FlowContext, c: Extract<EcrCommand,
   const last = [...ctx.journal.entries].reverse().find((e) => e.kind !== 'endOfDay');
   // Nothing to repeat: completion without status information.
   if (last && (await say(ctx, statusInformation(receiptInfo(last, ctx.terminalId)))) === 'gone') return;
+  // A repeated approval comes with its receipt copy, as a terminal prints it for the ECR.
+  if (last?.approved && (await printReceipt(ctx, last, last.kind === 'reversal' ? 'REVERSAL (COPY)' : 'PAYMENT APPROVED (COPY)')) === 'gone') return;
   await say(ctx, completion());
 }
 
