@@ -20,7 +20,7 @@ export type DeviceLinkConfig = z.infer<typeof deviceLink>;
 
 const simulatorDefault = { link: 'simulator' as const };
 
-const RETENTION_DEFAULTS = { outboxDays: 90, auditDays: 90, deviceEventDays: 90, complaintDays: 90, ticketDays: 30, journalYears: 7 };
+const RETENTION_DEFAULTS = { outboxDays: 90, auditDays: 90, deviceEventDays: 90, complaintDays: 90, ticketDays: 30, cardholderCopyDays: 90, journalYears: 7 };
 const days = z.number().int().min(1).max(3650);
 const retentionSchema = z
   .object({
@@ -31,6 +31,8 @@ const retentionSchema = z
     /** Complaint rows (tracking number and status only once delivered) and undeliverable ones. */
     complaintDays: days.default(RETENTION_DEFAULTS.complaintDays),
     ticketDays: days.default(RETENTION_DEFAULTS.ticketDays),
+    /** The terminal's cardholder receipt lines on a settled payment (reprints after this omit them). */
+    cardholderCopyDays: days.default(RETENTION_DEFAULTS.cardholderCopyDays),
     /** The payment journal (settled payments only; flagged or unposted ones are never pruned). */
     journalYears: z.number().int().min(1).max(30).default(RETENTION_DEFAULTS.journalYears),
   })

@@ -46,6 +46,7 @@ const OPEN_PAYMENT = `SELECT 1 FROM transactions t WHERE t.id = json_extract(aud
  * - a complaint's text and mobile number: only until the gateway acknowledged it (the business row
  *   is cleared on delivery; its outbox payload here), or `complaintDays` if it never could be;
  *   delivered complaint rows after `complaintDays`; answered tickets after `ticketDays`;
+ * - the terminal's cardholder receipt lines on a settled payment: `cardholderCopyDays` (reprints);
  * - the payment journal (with its end-of-day totals): `journalYears`, settled payments only;
  *   a flagged, unfinished or unposted payment, its outbox row and its audit trail are never pruned.
  * Deleted content is overwritten (secure_delete) and the WAL truncated after a pass, so pruned
@@ -97,6 +98,10 @@ export class Retention {
         ['outbox', `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state = 'delivered' AND delivered_at < ? LIMIT @n)`, [before(c.outboxDays)]],
         ['deviceEvents', `DELETE FROM device_events WHERE id IN (SELECT id FROM device_events WHERE at < ? LIMIT @n)`, [before(c.deviceEventDays)]],
         ['audit', `DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE at < ? AND NOT EXISTS (${OPEN_PAYMENT}) LIMIT @n)`, [before(c.auditDays)]],
+        // The terminal's receipt lines may name the cardholder on some schemes: kept for reprints only.
+        ['scrubbed', `UPDATE transactions SET terminal_json = json_remove(terminal_json, '$.printLines') WHERE rowid IN (
+            SELECT rowid FROM transactions WHERE created_at < ? AND state IN ('approved', 'declined', 'aborted') AND posting_state IN ('none', 'delivered')
+              AND json_type(terminal_json, '$.printLines') IS NOT NULL LIMIT @n)`, [before(c.cardholderCopyDays)]],
         ['endOfDay', `DELETE FROM end_of_day WHERE id IN (SELECT id FROM end_of_day WHERE at < ? LIMIT @n)`, [journalCutoff]],
       ];
       for (const [kind, sql, args] of steps) {

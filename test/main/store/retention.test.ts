@@ -14,7 +14,7 @@ import { tempDir } from '../../support/temp-dir.ts';
 
 const NOW = new Date('2026-06-01T09:00:00Z');
 const ago = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();
-const terminal: TerminalData = { authCode: '107919', maskedPan: '************4242', receiptNumber: 1, traceNumber: 1, terminalId: '52001234', cardType: 'Visa', dateTime: '2019-01-01T10:00:00' };
+const terminal: TerminalData = { authCode: '107919', maskedPan: '************4242', receiptNumber: 1, traceNumber: 1, terminalId: '52001234', cardType: 'Visa', dateTime: '2019-01-01T10:00:00', printLines: ['CARDHOLDER COPY', 'A CARDHOLDER-NAME-5f20'] };
 /** Text a visitor typed: it must not survive in the file once its purpose is over. */
 const SECRET_TEXT = 'Tariq-complaint-text-7f3a9c';
 const SECRET_MOBILE = '+96599887766';
@@ -88,7 +88,7 @@ describe('retention on a real SQLite file with seeded old rows', () => {
     db = openDatabase(dir.file('kiosk.sqlite'));
     const { id } = seed(db);
     const config = parseConfig({}).retention;
-    expect(config).toEqual({ outboxDays: 90, auditDays: 90, deviceEventDays: 90, complaintDays: 90, ticketDays: 30, journalYears: 7 });
+    expect(config).toEqual({ outboxDays: 90, auditDays: 90, deviceEventDays: 90, complaintDays: 90, ticketDays: 30, cardholderCopyDays: 90, journalYears: 7 });
     let yields = 0;
     const r = new Retention({ db, config, now: () => NOW, log: silentLogger, busy: () => false, batchSize: 100, yieldBetween: async () => void yields++ });
     const report = await r.run();
@@ -102,6 +102,11 @@ describe('retention on a real SQLite file with seeded old rows', () => {
     const tx = new TransactionsRepo(db);
     expect([1, 2, 3, 4, 5, 6].map((n) => tx.get(id(n))?.state ?? 'pruned')).toEqual(['pruned', 'flagged', 'approved', 'pruned', 'approved', 'approved']);
     expect(new OutboxRepo(db).byTransaction(id(3))).toHaveLength(1); // the unposted payment's posting stays
+    // Cardholder receipt lines: gone from the settled 100-day-old payment, kept on the recent and the unposted one.
+    expect(tx.get(id(5))?.terminal).toMatchObject({ maskedPan: '************4242' });
+    expect(tx.get(id(5))?.terminal?.printLines).toBeUndefined();
+    expect(tx.get(id(6))?.terminal?.printLines).toHaveLength(2);
+    expect(tx.get(id(3))?.terminal?.printLines).toHaveLength(2);
     expect(new OutboxRepo(db).byTransaction(id(5))).toHaveLength(0);
     expect(new OutboxRepo(db).byTransaction(id(6))).toHaveLength(1);
     expect(new AuditRepo(db).recent(10).map((a) => a.action)).toEqual(['retention.pruned', 'receipt.notPrinted', 'payment.flagged']);
@@ -121,6 +126,7 @@ describe('retention on a real SQLite file with seeded old rows', () => {
     const occurrences = (s: string) => bytes.toString('latin1').split(s).length - 1;
     expect(occurrences(SECRET_TEXT)).toBe(2); // the pending complaint's row and its outbox payload
     expect(occurrences(SECRET_MOBILE)).toBe(2);
+    expect(occurrences('CARDHOLDER-NAME-5f20')).toBe(2); // payments 3 (unposted) and 6 (recent)
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     // A second pass finds nothing more to do.
     const again = await new Retention({ db, config, now: () => NOW, log: silentLogger, busy: () => false }).run();
