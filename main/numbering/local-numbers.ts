@@ -22,9 +22,18 @@ function nextDaily(settings: SettingsRepo, key: string, now: Date, timeZone: str
 }
 
 /** Digits of the keyed check group at the end of references and tracking numbers. */
-export const CHECK_DIGITS = 3;
-/** Length of a payment reference or tracking number: kiosk (3) + YYMMDD + sequence (4) + check. */
-export const NUMBER_DIGITS = 13 + CHECK_DIGITS;
+export const CHECK_DIGITS = 4;
+/** Kiosk (3) + local year and day of the year YYDDD (5) + daily sequence (4). */
+const BASE_DIGITS = 12;
+/** Length of a payment reference or tracking number: base + check. */
+export const NUMBER_DIGITS = BASE_DIGITS + CHECK_DIGITS;
+
+/** "261122" (YYMMDD) → "26326": the date in 5 digits, so the check group gets 4 in 16. */
+function yearDay(yymmdd: string): string {
+  const [y, m, d] = [Number(yymmdd.slice(0, 2)), Number(yymmdd.slice(2, 4)), Number(yymmdd.slice(4, 6))];
+  const doy = (Date.UTC(2000 + y, m - 1, d) - Date.UTC(2000 + y, 0, 1)) / 86_400_000 + 1;
+  return `${yymmdd.slice(0, 2)}${String(doy).padStart(3, '0')}`;
+}
 
 type Purpose = 'payment' | 'complaint';
 const SECRET_KEY = 'numbering.secret';
@@ -50,7 +59,7 @@ function checkGroup(secret: Buffer, purpose: Purpose, base: string): string {
  * look-ups are rate-limited). Still all digits, so it is typed on the keypad.
  */
 function keyedNumber(settings: SettingsRepo, purpose: Purpose, kioskNumber: number, day: string, seq: number, now: Date): string {
-  const base = `${String(kioskNumber).padStart(3, '0')}${day}${String(seq).padStart(4, '0')}`;
+  const base = `${String(kioskNumber).padStart(3, '0')}${yearDay(day)}${String(seq).padStart(4, '0')}`;
   return base + checkGroup(kioskSecret(settings, now), purpose, base);
 }
 
@@ -60,14 +69,14 @@ function keyedNumber(settings: SettingsRepo, purpose: Purpose, kioskNumber: numb
  */
 export function isOwnNumberValid(settings: SettingsRepo, purpose: Purpose, kioskNumber: number, value: string, now: Date): boolean | undefined {
   if (!new RegExp(`^\\d{${NUMBER_DIGITS}}$`).test(value) || Number(value.slice(0, 3)) !== kioskNumber) return undefined;
-  const want = Buffer.from(checkGroup(kioskSecret(settings, now), purpose, value.slice(0, 13)));
-  return timingSafeEqual(want, Buffer.from(value.slice(13)));
+  const want = Buffer.from(checkGroup(kioskSecret(settings, now), purpose, value.slice(0, BASE_DIGITS)));
+  return timingSafeEqual(want, Buffer.from(value.slice(BASE_DIGITS)));
 }
 
 /**
  * Complaint tracking numbers are made by the kiosk before the first send, so the visitor gets
- * one while offline: kiosk number (3) + local date YYMMDD + daily sequence (4) + keyed check (3),
- * 16 digits, unique per centre.
+ * one while offline: kiosk number (3) + local year and day of the year YYDDD (5) + daily
+ * sequence (4) + keyed check (4), 16 digits, unique per centre for a century.
  */
 export function nextTrackingNumber(settings: SettingsRepo, kioskNumber: number, now: Date, timeZone: string): string {
   const { day, seq } = nextDaily(settings, 'complaint.trackingSeq', now, timeZone);
@@ -85,8 +94,8 @@ export function nextOfflineTicket(settings: SettingsRepo, kioskNumber: number, c
 }
 
 /**
- * Payment references for receipts and reprints: kiosk number (3) + local YYMMDD + daily
- * sequence (4) + keyed check (3), all digits so they can be typed on the keypad.
+ * Payment references for receipts and reprints: kiosk number (3) + local YYDDD + daily
+ * sequence (4) + keyed check (4), all digits so they can be typed on the keypad.
  */
 export function nextPaymentReference(settings: SettingsRepo, kioskNumber: number, now: Date, timeZone: string): string {
   const { day, seq } = nextDaily(settings, 'payment.referenceSeq', now, timeZone);

@@ -17,20 +17,20 @@ const settings = () => {
   return new SettingsRepo(db);
 };
 const KW = 'Asia/Kuwait';
-/** Kiosk, day and sequence without the check group. */
-const base = (n: string) => n.slice(0, 13);
+/** Kiosk, year and day of the year, and sequence, without the check group. */
+const base = (n: string) => n.slice(0, 12);
 
 describe('numbers the kiosk makes itself', () => {
-  it('payment references and tracking numbers: kiosk, local date, daily sequence, keyed check, 16 digits', () => {
+  it('payment references and tracking numbers: kiosk, local year and day of the year, daily sequence, 4-digit keyed check: 16 digits', () => {
     const s = settings();
     const day1 = new Date('2026-11-22T08:00:00Z');
     const a = nextPaymentReference(s, 7, day1, KW);
     expect(a).toMatch(/^\d{16}$/);
     expect(NUMBER_DIGITS).toBe(16);
-    expect(base(a)).toBe('0072611220001');
-    expect(base(nextPaymentReference(s, 7, day1, KW))).toBe('0072611220002');
-    expect(base(nextTrackingNumber(s, 7, day1, KW))).toBe('0072611220001'); // its own counter
-    expect(base(nextPaymentReference(s, 7, new Date('2026-11-23T08:00:00Z'), KW))).toBe('0072611230001');
+    expect(base(a)).toBe('007263260001');
+    expect(base(nextPaymentReference(s, 7, day1, KW))).toBe('007263260002');
+    expect(base(nextTrackingNumber(s, 7, day1, KW))).toBe('007263260001'); // its own counter
+    expect(base(nextPaymentReference(s, 7, new Date('2026-11-23T08:00:00Z'), KW))).toBe('007263270001');
   });
 
   it('the day turns at local midnight, not UTC: 23:30 and 00:30 in Kuwait around a UTC day boundary', () => {
@@ -38,9 +38,9 @@ describe('numbers the kiosk makes itself', () => {
     // 2026-03-31T20:30Z is 23:30 on 31 March in Kuwait (UTC+3); 21:30Z is 00:30 on 1 April there.
     const before = new Date('2026-03-31T20:30:00Z');
     const after = new Date('2026-03-31T21:30:00Z');
-    expect(base(nextPaymentReference(s, 1, before, KW))).toBe('0012603310001');
-    expect(base(nextPaymentReference(s, 1, after, KW))).toBe('0012604010001'); // a new local day: sequence restarts
-    expect(base(nextTrackingNumber(s, 1, after, KW))).toBe('0012604010001');
+    expect(base(nextPaymentReference(s, 1, before, KW))).toBe('001260900001');
+    expect(base(nextPaymentReference(s, 1, after, KW))).toBe('001260910001'); // a new local day: sequence restarts
+    expect(base(nextTrackingNumber(s, 1, after, KW))).toBe('001260910001');
     expect(nextOfflineTicket(s, 1, 'A', before, KW)).toBe('K1-A001');
     expect(nextOfflineTicket(s, 1, 'A', after, KW)).toBe('K1-A001');
     // Both instants are the same UTC day: the old UTC numbering would have continued at 0002.
@@ -70,18 +70,17 @@ describe('numbers the kiosk makes itself', () => {
     const tracking = nextTrackingNumber(s, 7, at, KW);
     expect(isOwnNumberValid(s, 'payment', 7, ref, at)).toBe(true);
     expect(isOwnNumberValid(s, 'complaint', 7, tracking, at)).toBe(true);
-    // The same base under the other purpose is (almost surely) not valid: purposes are separate.
     let wrong = 0;
-    for (let i = 13; i < 16; i++) {
+    for (let i = 12; i < 16; i++) {
       for (let d = 1; d <= 9; d++) {
         const digit = String((Number(ref[i]) + d) % 10);
         if (isOwnNumberValid(s, 'payment', 7, ref.slice(0, i) + digit + ref.slice(i + 1), at) === false) wrong++;
       }
     }
-    expect(wrong).toBe(27);
-    // Another kiosk's prefix, or a legacy 13-digit number, cannot be judged here.
+    expect(wrong).toBe(36);
+    // Another kiosk's prefix, or a number of another length (13-digit ones were issued before), cannot be judged here.
     expect(isOwnNumberValid(s, 'complaint', 8, tracking, at)).toBeUndefined();
-    expect(isOwnNumberValid(s, 'complaint', 7, base(tracking), at)).toBeUndefined();
+    expect(isOwnNumberValid(s, 'complaint', 7, tracking.slice(0, 13), at)).toBeUndefined();
     // A second kiosk (its own database and secret) makes different check groups for the same base.
     const otherDb = openDatabase(':memory:');
     const other = new SettingsRepo(otherDb);

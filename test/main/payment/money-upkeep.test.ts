@@ -49,7 +49,7 @@ describe('money upkeep in the composed kiosk', () => {
     const codes: string[] = [];
     for (let i = 0; i < 6; i++) {
       // Another kiosk number, so never the real reference by chance.
-      const guess = `9${tx.reference!.slice(1, 13)}${String(i).padStart(3, '0')}`;
+      const guess = `9${tx.reference!.slice(1, 12)}${String(i).padStart(4, '0')}`;
       const r = await kiosk.dispatcher.dispatch('receipt.reprint', { reference: guess, cardLast4: '0000' });
       if (!r.ok) codes.push(r.error.code);
     }
