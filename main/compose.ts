@@ -28,6 +28,7 @@ import { createTranslator } from './i18n/translator.ts';
 import { PROFILES } from './profiles/profiles.ts';
 import { createLogger, type Logger } from './log/logger.ts';
 import { openDevices, type DeviceDeps, type KioskDevices } from './devices/devices.ts';
+import { createMoneyUpkeep, type MoneyUpkeep } from './payment/money-upkeep.ts';
 
 export interface Kiosk {
   readonly config: KioskConfig;
@@ -46,6 +47,8 @@ export interface Kiosk {
   readonly desk: MoneyDesk;
   /** What a person must act on (fleet and technician read these). */
   readonly alerts: AlertsRepo;
+  /** Guess limit, end of day (scheduled, and on demand for technicians), retention. */
+  readonly upkeep: MoneyUpkeep;
   readonly devices: KioskDevices;
   /** Present when the gateway is the embedded demo one. */
   readonly demoGateway: DemoGateway | undefined;
@@ -80,6 +83,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
   const identity = new IdentityService({ sessions, profile: profile.id, reader: devices.idReader, emit: (e, p) => events.emit(e, p), log });
   const catalogue = new CatalogueStore({ bundledDir: new URL('catalogue/', ASSETS), cacheFile: join(dataDir, 'catalogue-cache.json'), profile: profile.id });
   const t = createTranslator(new URL('locales/', ASSETS));
+  const upkeep = createMoneyUpkeep({ db, config, profile, terminal: devices.terminal, printer: devices.printer, t, log, now });
   const money = createMoneyPath({
     db,
     gateway,
@@ -95,7 +99,8 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
     emit: (e, p) => events.emit(e, p, 'transactionId' in p ? { sessionId: money.payments.ownerOf(p.transactionId) ?? 'nobody' } : undefined),
     isOnline: () => connectivity.online,
     backoff: config.outbox,
-    nextReference: () => nextPaymentReference(settings, config.kioskNumber, now()),
+    nextReference: () => nextPaymentReference(settings, config.kioskNumber, now(), profile.timeZone),
+    guesses: upkeep.guesses,
   });
   const { transactions, outbox, outboxService, payments } = money;
   const catalogueUpdater = new CatalogueUpdater({ store: catalogue, gateway, profile: profile.id, log });
@@ -135,6 +140,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
         isOnline: () => connectivity.online,
         now,
         answerWaitMs: 3000,
+        guesses: upkeep.guesses,
       },
     }),
     log,
@@ -142,6 +148,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
 
   // Start-up order matters: resolve interrupted payments before anything new can start.
   await payments.recover();
+  upkeep.start();
   connectivity.start();
   registration.start(connectivity);
   money.sender.wake();
@@ -161,11 +168,13 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
     payments,
     desk: money.desk,
     alerts: money.alerts,
+    upkeep,
     devices,
     demoGateway,
     log,
     async close() {
       connectivity.stop();
+      upkeep.stop();
       // Requests in flight finish (a payment being journaled, a receipt printing) before the database closes.
       await dispatcher.idle();
       await money.close();

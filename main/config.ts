@@ -31,6 +31,23 @@ const gatewaySchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('embedded'), port: z.number().int().min(0).max(65535).default(0) }).strict(),
   z.object({ mode: z.literal('remote'), url: z.string().url(), timeoutMs: z.number().int().positive().default(8000) }).strict(),
 ]);
+const RETENTION_DEFAULTS = { outboxDays: 90, auditDays: 90, deviceEventDays: 90, complaintDays: 90, ticketDays: 30, cardholderCopyDays: 90, journalYears: 7 };
+const days = z.number().int().min(1).max(3650);
+const retentionSchema = z
+  .object({
+    /** Delivered outbox rows (payments, complaints, tickets) once acknowledged. */
+    outboxDays: days.default(RETENTION_DEFAULTS.outboxDays),
+    auditDays: days.default(RETENTION_DEFAULTS.auditDays),
+    deviceEventDays: days.default(RETENTION_DEFAULTS.deviceEventDays),
+    /** Complaint rows (tracking number and status only once delivered) and undeliverable ones. */
+    complaintDays: days.default(RETENTION_DEFAULTS.complaintDays),
+    ticketDays: days.default(RETENTION_DEFAULTS.ticketDays),
+    /** The terminal's cardholder receipt lines on a settled payment (reprints after this omit them). */
+    cardholderCopyDays: days.default(RETENTION_DEFAULTS.cardholderCopyDays),
+    /** The payment journal (settled payments only; flagged or unposted ones are never pruned). */
+    journalYears: z.number().int().min(1).max(30).default(RETENTION_DEFAULTS.journalYears),
+  })
+  .strict();
 
 export const configSchema = z
   .object({
@@ -72,9 +89,15 @@ export const configSchema = z
       .default({ printer: simulatorDefault, terminal: simulatorDefault, idReader: simulatorDefault }),
     /** The payment terminal's ECR password (ZVT), from the acquirer's set-up. */
     paymentTerminal: z
-      .object({ password: z.string().regex(/^\d{6}$/, 'must be 6 digits').default('000000') })
+      .object({
+        password: z.string().regex(/^\d{6}$/, 'must be 6 digits').default('000000'),
+        /** Local time (profile zone) of the daily end of day (ZVT 06 50), or "off" where the acquirer closes batches itself. */
+        endOfDayAt: z.union([z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour, local time) or "off"'), z.literal('off')]).default('23:45'),
+      })
       .strict()
-      .default({ password: '000000' }),
+      .default({ password: '000000', endOfDayAt: '23:45' }),
+    /** How long records are kept (main/store/retention.ts; defaults in README "Retention"). */
+    retention: retentionSchema.default(RETENTION_DEFAULTS),
     outbox: z
       .object({ baseMs: z.number().int().positive().default(1000), capMs: z.number().int().positive().default(60_000) })
       .strict()

@@ -43,8 +43,11 @@ export interface TerminalReceipt {
   authCode: string;
   /** ISO 8601 local date-time as reported by the terminal. */
   dateTime: string;
-  /** Cardholder receipt lines the terminal sent for the ECR to print (card schemes require them). */
-  printLines?: readonly string[];
+  /**
+   * The cardholder receipt as the terminal formatted it (when the ECR prints receipts): card
+   * schemes require these lines on the visitor's receipt. Masked PAN only, like maskedPan.
+   */
+  printLines?: string[];
 }
 
 export type PaymentOutcome =
@@ -66,6 +69,10 @@ export interface EndOfDayResult {
   totalMinor?: number;
   count?: number;
   resultCode?: number;
+  /** The terminal whose batch was closed. */
+  terminalId?: string;
+  /** The terminal's own end-of-day report lines, when it sent them for the ECR to print. */
+  printLines?: string[];
 }
 
 /** A terminal message that arrived when no command was waiting for it (e.g. after a timeout). */

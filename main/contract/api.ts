@@ -37,8 +37,8 @@ export const methodParams = {
   'payment.get': z.object({ transactionId: z.string().uuid() }).strict(),
   'payment.cancel': z.object({ transactionId: z.string().uuid() }).strict(),
   'receipt.print': z.object({ transactionId: z.string().uuid() }).strict(),
-  /** The card's last four digits prove the receipt is the visitor's own (references are sequential). */
-  'receipt.reprint': z.object({ reference: z.string().regex(/^\d{13}$/, 'the reference has 13 digits'), cardLast4: z.string().regex(/^\d{4}$/, 'four digits') }).strict(),
+  /** The card's last four digits prove the receipt is the visitor's own; the reference ends in a keyed check group (local-numbers.ts). */
+  'receipt.reprint': z.object({ reference: z.string().regex(/^\d{16}$/, 'the reference has 16 digits'), cardLast4: z.string().regex(/^\d{4}$/, 'four digits') }).strict(),
   'catalogue.get': z.object({}).strict(),
   /** A fresh real-time status from the receipt printer (before a payment). */
   'printer.check': z.object({}).strict(),

@@ -68,7 +68,7 @@ export async function openDevices(config: KioskConfig['devices'], deps: DeviceDe
   if (readerLink.device) simulators.idReader = new MrzReaderSimulator(readerLink.device, { profile: readerProfile });
 
   const printer = createEscPosPrinter(printerLink.host, printerProfile, { pollIntervalMs: 10_000 });
-  const terminal = createZvtTerminal(terminalLink.host, { password: deps.terminalPassword ?? '000000', currencyNumeric: deps.profile.currencyNumeric });
+  const terminal = createZvtTerminal(terminalLink.host, { password: deps.terminalPassword ?? '000000', currencyNumeric: deps.profile.currencyNumeric, timeZone: deps.profile.timeZone });
   const idReader = new MrzReaderDriver(readerLink.host, { profile: readerProfile });
 
   const listeners = new Set<() => void>();

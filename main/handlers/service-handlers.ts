@@ -2,14 +2,16 @@ import type { Handlers } from '../bridge/dispatcher.ts';
 import type { Catalogue } from '../catalogue/schema.ts';
 import type { Bilingual, ComplaintReceipt, DeviceSummary, Locale, TicketView } from '../contract/api.ts';
 import { KioskError } from '../contract/result.ts';
-import type { GatewayClient } from '../gateway/client.ts';
+import { GatewayError, type GatewayClient } from '../gateway/client.ts';
 import type { OutboxService } from '../outbox/outbox-service.ts';
 import type { SettingsRepo } from '../store/settings-repo.ts';
 import type { ReceiptPrinter } from '../../drivers/printer/printer.ts';
 import type { VisitorSessions } from '../session/visitor-session.ts';
 import { complaintReceipt, ticketReceipt, type ServiceReceiptContext } from '../receipt/service-receipts.ts';
-import { nextOfflineTicket, nextTrackingNumber } from '../numbering/local-numbers.ts';
+import { isOwnNumberValid, nextOfflineTicket, nextTrackingNumber } from '../numbering/local-numbers.ts';
+import type { GuessLimiter } from '../payment/guess-limiter.ts';
 import { fromGateway } from './gateway-errors.ts';
+import { addLocalDays } from '../numbering/local-time.ts';
 
 export interface ServiceHandlerDeps {
   catalogue: () => { version: number; catalogue: Catalogue };
@@ -25,6 +27,8 @@ export interface ServiceHandlerDeps {
   now: () => Date;
   /** How long the visitor waits for the gateway's answer before local numbering is used. */
   answerWaitMs: number;
+  /** Kiosk-wide limit on wrong tracking-number look-ups (shared with receipt reprints). */
+  guesses?: GuessLimiter;
 }
 
 type ServiceMethods = 'catalogue.get' | 'printer.check' | 'complaint.submit' | 'complaint.status' | 'complaint.print' | 'ticket.issue';
@@ -38,10 +42,10 @@ export const counterGroupCode = (id: string) =>
     .toUpperCase()
     .slice(0, 4);
 
-const addDays = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_000).toISOString().slice(0, 10);
-
 /** Catalogue, complaints and queue tickets: they work offline through the outbox. */
 export function serviceHandlers(d: ServiceHandlerDeps): Pick<Handlers, ServiceMethods> {
+  // Due dates are the profile's local calendar days, like the numbers.
+  const addDays = (at: Date, days: number) => addLocalDays(at, days, d.receipts.timeZone);
   function complaintParts(entityId: string, typeId: string): { entity: Bilingual; type: Bilingual; responseDays: number } {
     const entity = d.catalogue().catalogue.entities.find((e) => e.id === entityId);
     const type = entity?.complaintTypes.find((t) => t.id === typeId);
@@ -68,7 +72,7 @@ export function serviceHandlers(d: ServiceHandlerDeps): Pick<Handlers, ServiceMe
       const session = d.sessions.require();
       const parts = complaintParts(p.entityId, p.typeId);
       const now = d.now();
-      const trackingNumber = nextTrackingNumber(d.settings, d.kioskNumber, now);
+      const trackingNumber = nextTrackingNumber(d.settings, d.kioskNumber, now, d.receipts.timeZone);
       session.complaints.add(trackingNumber);
       d.outbox.enqueueComplaint({
         trackingNumber,
@@ -86,12 +90,21 @@ export function serviceHandlers(d: ServiceHandlerDeps): Pick<Handlers, ServiceMe
       return { trackingNumber, dueDate: addDays(now, parts.responseDays), queued: row?.deliveryState !== 'delivered' };
     },
     'complaint.status': async ({ trackingNumber }) => {
+      d.guesses?.check();
       const local = d.outbox.complaint(trackingNumber);
+      // This kiosk's own numbers carry a check group it can verify without asking the gateway.
+      if (!local && isOwnNumberValid(d.settings, 'complaint', d.kioskNumber, trackingNumber, d.now()) === false) {
+        d.guesses?.wrong();
+        throw new KioskError('notFound', 'no complaint with that tracking number');
+      }
       if (local?.deliveryState === 'pending') {
         const parts = complaintParts(local.complaint.entityId, local.complaint.typeId);
         return { trackingNumber, status: 'received', dueDate: addDays(new Date(local.createdAt), parts.responseDays), updatedAt: local.createdAt };
       }
-      const s = await d.gateway.complaintStatus(trackingNumber).catch(fromGateway);
+      const s = await d.gateway.complaintStatus(trackingNumber).catch((err: unknown) => {
+        if (err instanceof GatewayError && err.kind === 'notFound') d.guesses?.wrong();
+        return fromGateway(err);
+      });
       return { trackingNumber: s.trackingNumber, status: s.status, dueDate: s.dueDate, updatedAt: s.updatedAt, ...(s.reply && { reply: s.reply }) };
     },
     'complaint.print': async ({ trackingNumber }) => {
@@ -107,7 +120,7 @@ export function serviceHandlers(d: ServiceHandlerDeps): Pick<Handlers, ServiceMe
       const now = d.now();
       const group = counterGroupCode(service.counterGroup);
       // Every request carries its offline number, so the centre knows it whatever answers first.
-      const localNumber = nextOfflineTicket(d.settings, d.kioskNumber, group, now);
+      const localNumber = nextOfflineTicket(d.settings, d.kioskNumber, group, now, d.receipts.timeZone);
       const id = d.outbox.enqueueTicket({ kioskId: d.kioskId, serviceId, counterGroup: group, localNumber, issuedAt: now.toISOString() });
       const row = d.isOnline() ? await d.outbox.waitForTicket(id, d.answerWaitMs) : d.outbox.ticket(id);
       const answered = row?.ticket;

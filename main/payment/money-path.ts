@@ -18,6 +18,7 @@ import { PaymentService } from './payment-service.ts';
 import { MoneyDesk } from './money-desk.ts';
 import type { ReconcileOptions } from './reconcile.ts';
 import type { CrashPoint } from './payment-states.ts';
+import type { GuessLimiter } from './guess-limiter.ts';
 
 export interface MoneyPathDeps {
   db: Db;
@@ -34,6 +35,8 @@ export interface MoneyPathDeps {
   isOnline: () => boolean;
   backoff: { baseMs: number; capMs: number };
   nextReference?: () => string;
+  /** The kiosk-wide limiter of wrong reprint and status answers. */
+  guesses?: GuessLimiter;
   reconcile?: ReconcileOptions;
   postingGraceMs?: number;
   batchSize?: number;
@@ -89,6 +92,7 @@ export function createMoneyPath(d: MoneyPathDeps): MoneyPath {
     receipt: d.receipt, kioskId: d.kioskId, log, now, emit: d.emit, isOnline: d.isOnline, alerts,
     onEnqueued: () => (d.wakeOnApproval ?? true) && sender.wake(),
     ...(d.nextReference && { nextReference: d.nextReference }),
+    ...(d.guesses && { guesses: d.guesses }),
     ...(d.reconcile && { reconcile: d.reconcile }),
     ...(d.postingGraceMs !== undefined && { postingGraceMs: d.postingGraceMs }),
     ...(d.crashPoint && { crashPoint: d.crashPoint }),

@@ -18,6 +18,7 @@ import type { PaymentState } from '../contract/api.ts';
 import { toPaymentView } from './payment-view.ts';
 import type { ReceiptContext } from '../receipt/payment-receipt.ts';
 import { buildPaymentReceipt } from '../receipt/payment-receipt.ts';
+import type { GuessLimiter } from './guess-limiter.ts';
 
 export interface PaymentServiceDeps {
   db: Db;
@@ -42,6 +43,8 @@ export interface PaymentServiceDeps {
   postingGraceMs?: number;
   /** How often to ask a terminal that cannot answer yet before flagging (default 5 × 1 s). */
   reconcile?: ReconcileOptions;
+  /** Kiosk-wide limit on wrong reprint look-ups (shared with complaint status). */
+  guesses?: GuessLimiter;
   /** Crash tests only: called at named points of the payment path (the child kills itself there). */
   crashPoint?: (point: CrashPoint) => void;
   /** Where flagged payments are raised for a person (the fleet and the technician see them). */
@@ -56,7 +59,7 @@ const toTerminalData = (r: TerminalReceipt): TerminalData => ({
   terminalId: r.terminalId,
   cardType: r.cardType,
   dateTime: r.dateTime,
-  ...(r.printLines?.length && { printLines: [...r.printLines] }),
+  ...(r.printLines && { printLines: r.printLines }),
 });
 
 /** Why an item cannot be paid again, for the visitor (no personal data: references only). */
@@ -230,9 +233,13 @@ export class PaymentService {
 
   /** A receipt printed again by its short reference (visitor came back, or paper ran out). */
   async reprintByReference(reference: string, cardLast4: string): Promise<boolean> {
+    this.d.guesses?.check();
     const tx = this.d.transactions.byReference(reference);
     // The same answer for a wrong reference and a wrong card: nothing to learn by guessing.
-    if (!tx || tx.state !== 'approved' || !tx.terminal?.maskedPan.endsWith(cardLast4)) throw new KioskError('notFound', 'no approved payment with that reference and card');
+    if (!tx || tx.state !== 'approved' || !tx.terminal?.maskedPan.endsWith(cardLast4)) {
+      this.d.guesses?.wrong();
+      throw new KioskError('notFound', 'no approved payment with that reference and card');
+    }
     return this.printReceipt(tx.id);
   }
 

@@ -17,6 +17,21 @@ export interface ReceiptContext {
 }
 
 /**
+ * The terminal's own cardholder receipt, as it formatted it: card schemes require it on the
+ * receipt when the kiosk is the ECR that prints. Kept at the left margin, as the terminal laid it out.
+ */
+function cardholderCopy(lines: readonly string[] | undefined, l: 'ar' | 'en', ctx: ReceiptContext): ReceiptBlock[] {
+  if (!lines?.length) return [];
+  const left = l === 'ar' ? 'end' : 'start';
+  return [
+    { kind: 'rule' },
+    { kind: 'text', text: ctx.t(l, 'ledger.cardholderCopy'), align: 'center', bold: true },
+    ...lines.filter((line) => line.trim() !== '').map((text): ReceiptBlock => ({ kind: 'text', text, align: left })),
+    { kind: 'rule' },
+  ];
+}
+
+/**
  * The payment receipt as structured blocks, in the visitor's language. Digits stay Latin
  * on paper so that auditors and card schemes read references the same way.
  */
@@ -50,6 +65,7 @@ export function buildPaymentReceipt(tx: TransactionRow, ctx: ReceiptContext): Re
           { kind: 'pair', label: t('trace'), value: String(term.traceNumber) },
         ] satisfies ReceiptBlock[])
       : []),
+    ...cardholderCopy(term?.printLines, l, ctx),
     ...(tx.reference ? [{ kind: 'pair', label: t('reference'), value: tx.reference } satisfies ReceiptBlock] : []),
     { kind: 'pair', label: t('kiosk'), value: `${ctx.kioskId}` },
     { kind: 'text', text: ctx.location[l], align: 'start' },

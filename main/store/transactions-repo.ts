@@ -20,7 +20,7 @@ export interface TerminalData {
   terminalId: string;
   cardType: string;
   dateTime: string;
-  /** Cardholder receipt lines the terminal sent for the ECR to print, if any. */
+  /** The terminal's cardholder receipt lines, printed again on every copy of the receipt. */
   printLines?: string[];
 }
 

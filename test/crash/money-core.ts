@@ -5,6 +5,7 @@ import { migrations } from '../../main/store/migrations/index.ts';
 import { createGatewayClient } from '../../main/gateway/client.ts';
 import { createMoneyPath, type MoneyPath, type MoneyPathDeps } from '../../main/payment/money-path.ts';
 import type { CrashPoint } from '../../main/payment/payment-states.ts';
+import type { PaymentServiceDeps } from '../../main/payment/payment-service.ts';
 import { VisitorSessions } from '../../main/session/visitor-session.ts';
 import { createTranslator } from '../../main/i18n/translator.ts';
 import { PROFILES } from '../../main/profiles/profiles.ts';
@@ -55,6 +56,8 @@ export function createMoneyCore(o: {
   log?: Logger;
   isOnline?: () => boolean;
   batchSize?: number;
+  /** Further payment-service dependencies (payment references, the guess limiter …). */
+  extra?: Partial<Pick<PaymentServiceDeps, 'nextReference' | 'guesses'>>;
 }): MoneyCore {
   const profile = PROFILES.KW;
   const db = openDatabase(o.dbFile, migrations, o.open);
@@ -78,6 +81,7 @@ export function createMoneyCore(o: {
     wakeOnApproval: o.wakeOnApproval ?? true,
     ...(o.batchSize !== undefined && { batchSize: o.batchSize }),
     ...(o.crashPoint && { crashPoint: o.crashPoint }),
+    ...o.extra,
   });
   let n = 0;
   return {

@@ -127,7 +127,7 @@ describe.each(['en', 'ar'] as const)('every visitor journey in Chromium (%s)', (
       expect(await page.getByTestId('receipt-state').getAttribute('data-receipt')).toBe('failed');
       expect(rig.kiosk.transactions.get(r.txId)).toMatchObject({ state: 'approved', receiptState: 'failed' });
       const reference = (await page.getByTestId('payment-reference').textContent())!;
-      expect(reference).toMatch(/^\d{13}$/);
+      expect(reference).toMatch(/^\d{16}$/);
 
       // Paper refilled: the visitor has the receipt printed by its reference.
       rig.printerSim.setFault('none');
@@ -166,7 +166,7 @@ describe.each(['en', 'ar'] as const)('every visitor journey in Chromium (%s)', (
       await page.getByTestId('complaint-next').tap();
       await page.getByTestId('complaint-submit').tap();
       const tracking = (await page.getByTestId('tracking-number').textContent())!;
-      expect(tracking).toMatch(/^\d{13}$/);
+      expect(tracking).toMatch(/^\d{16}$/);
       await page.getByTestId('complaint-queued').waitFor();
       expect(lastJobText()).toContain(tracking);
     } finally {

@@ -47,9 +47,31 @@ function receiptInfo(e: JournalEntry, terminalId: string): StatusInfo {
   return info;
 }
 
+/** ISO 4217 numeric → alphabetic code and minor digits, for the simulated terminal's paper. */
+const CURRENCIES: Readonly<Record<number, [string, number]>> = { 414: ['KWD', 3], 48: ['BHD', 3], 634: ['QAR', 2] };
+
+/** The cardholder receipt as a terminal formats it for an ECR that prints: short Latin lines. */
+export function receiptLines(e: JournalEntry, terminalId: string, title: string): string[] {
+  const [code, digits] = CURRENCIES[e.currencyNumeric] ?? [String(e.currencyNumeric), 2];
+  const major = Math.floor(e.amountMinor / 10 ** digits);
+  const minor = String(e.amountMinor % 10 ** digits).padStart(digits, '0');
+  const date = `${e.date.slice(2, 4)}.${e.date.slice(0, 2)}. ${e.time.slice(0, 2)}:${e.time.slice(2, 4)}:${e.time.slice(4, 6)}`;
+  return [
+    'CARDHOLDER COPY',
+    title,
+    `TID ${terminalId}`,
+    `DATE ${date}`,
+    `TRACE ${String(e.traceNumber).padStart(6, '0')}  RCPT ${e.receiptNumber === undefined ? '-' : String(e.receiptNumber).padStart(4, '0')}`,
+    ...(e.cardName ? [e.cardName] : []),
+    ...(e.maskedPan ? [e.maskedPan] : []),
+    ...(e.authCode ? [`AUTH CODE ${e.authCode}`] : []),
+    `AMOUNT ${code} ${major}.${minor}`,
+    'PLEASE RETAIN RECEIPT',
+  ];
+}
+
 async function printReceipt(ctx: FlowContext, e: JournalEntry, title: string): Promise<Step> {
-  const money = `${e.amountMinor} (${e.currencyNumeric})`;
-  for (const line of [title, `TID ${ctx.terminalId}`, `TRACE ${e.traceNumber}  RCPT ${e.receiptNumber ?? '-'}`, `AMOUNT ${money}`, e.maskedPan ?? '']) {
+  for (const line of receiptLines(e, ctx.terminalId, title)) {
     const r = await say(ctx, printLine(line));
     if (r !== 'ack') return r;
   }
@@ -142,6 +164,8 @@ export async function repeatReceiptFlow(ctx: FlowContext, c: Extract<EcrCommand,
   const last = [...ctx.journal.entries].reverse().find((e) => e.kind !== 'endOfDay');
   // Nothing to repeat: completion without status information.
   if (last && (await say(ctx, statusInformation(receiptInfo(last, ctx.terminalId)))) === 'gone') return;
+  // A repeated approval comes with its receipt copy, as a terminal prints it for the ECR.
+  if (last?.approved && (await printReceipt(ctx, last, last.kind === 'reversal' ? 'REVERSAL (COPY)' : 'PAYMENT APPROVED (COPY)')) === 'gone') return;
   await say(ctx, completion());
 }
 

@@ -36,6 +36,8 @@ export interface ZvtConfig {
   progressOverrides?: ReadonlyMap<number, PaymentProgressCode>;
   /** Clock used to complete the year of the terminal's MMDD date; injectable for tests. */
   now?: () => Date;
+  /** IANA zone the terminal's wall-clock dates are in (the kiosk's country); default: the process's. */
+  timeZone?: string;
 }
 
 export interface ResolvedZvtConfig {
@@ -46,6 +48,7 @@ export interface ResolvedZvtConfig {
   maxResends: number;
   progressOverrides?: ReadonlyMap<number, PaymentProgressCode>;
   now: () => Date;
+  timeZone?: string;
 }
 
 export function resolveConfig(c: ZvtConfig): ResolvedZvtConfig {
@@ -61,5 +64,6 @@ export function resolveConfig(c: ZvtConfig): ResolvedZvtConfig {
     maxResends: c.maxResends ?? 3,
     progressOverrides: c.progressOverrides,
     now: c.now ?? (() => new Date()),
+    ...(c.timeZone && { timeZone: c.timeZone }),
   };
 }

@@ -116,7 +116,7 @@ export class ZvtPaymentTerminal implements PaymentTerminal {
     const blocked = this.#notReady();
     if (blocked) return { kind: 'aborted', reason: blocked };
     const ex = await this.#run(cmd.authorization(req.amountMinor, req.currencyNumeric), this.#payOptions(onProgress), true);
-    const outcome = this.#withTid(paymentOutcome(ex, this.#cfg.now(), req.currencyNumeric));
+    const outcome = this.#withTid(paymentOutcome(ex, this.#cfg.now(), req.currencyNumeric, this.#cfg.timeZone));
     // The terminal forgot the registration: say so, so whoever owns the driver registers again at once.
     if (outcome.kind === 'aborted' && outcome.reason === 'terminalNotRegistered') this.#setState('failed', 'notRegistered');
     return outcome;
@@ -133,7 +133,7 @@ export class ZvtPaymentTerminal implements PaymentTerminal {
     const blocked = this.#notReady();
     if (blocked) return { kind: 'unavailable', reason: blocked };
     const ex = await this.#run(cmd.repeatReceipt(this.#cfg.password), { resendOnSilence: true });
-    return this.#withTid(lastTransactionOutcome(ex, this.#cfg.now(), this.#cfg.currencyNumeric));
+    return this.#withTid(lastTransactionOutcome(ex, this.#cfg.now(), this.#cfg.currencyNumeric, this.#cfg.timeZone));
   }
 
   async reverse(receiptNumber: number, onProgress?: (p: PaymentProgress) => void): Promise<PaymentOutcome> {
@@ -143,13 +143,14 @@ export class ZvtPaymentTerminal implements PaymentTerminal {
     const blocked = this.#notReady();
     if (blocked) return { kind: 'aborted', reason: blocked };
     const ex = await this.#run(cmd.reversal(this.#cfg.password, receiptNumber), this.#payOptions(onProgress), true);
-    return this.#withTid(paymentOutcome(ex, this.#cfg.now(), this.#cfg.currencyNumeric));
+    return this.#withTid(paymentOutcome(ex, this.#cfg.now(), this.#cfg.currencyNumeric, this.#cfg.timeZone));
   }
 
   async endOfDay(): Promise<EndOfDayResult> {
     if (this.#notReady()) return { ok: false };
     // Not resent on silence either: a second end-of-day would close an empty batch and lose the totals.
-    return endOfDayOutcome(await this.#run(cmd.endOfDay(this.#cfg.password), { resendOnSilence: false }));
+    const r = endOfDayOutcome(await this.#run(cmd.endOfDay(this.#cfg.password), { resendOnSilence: false }));
+    return r.terminalId || !this.#terminalId ? r : { ...r, terminalId: this.#terminalId };
   }
 
   /** Status enquiry (05 01): a health check that refreshes status(); true when the terminal answered. */
@@ -255,7 +256,7 @@ export class ZvtPaymentTerminal implements PaymentTerminal {
     if (idle && item.type !== 'ack' && item.type !== 'nack') {
       void this.#link.send(cmd.positiveAck(), { resendOnTimeout: false });
       if (item.type === 'statusInfo' || item.type === 'completion') {
-        const receipt = toTerminalReceipt(item.info, this.#cfg.now(), this.#cfg.currencyNumeric);
+        const receipt = toTerminalReceipt(item.info, this.#cfg.now(), this.#cfg.currencyNumeric, this.#cfg.timeZone);
         this.#late.emit({ kind: item.type, ...(item.info.resultCode !== undefined && { resultCode: item.info.resultCode }), ...(receipt && { receipt }) });
       } else if (item.type === 'abort') {
         this.#late.emit({ kind: 'abort', ...(item.resultCode !== undefined && { resultCode: item.resultCode }) });

@@ -10,14 +10,20 @@ function resultInfo(infos: readonly StatusInfo[]): StatusInfo | undefined {
 }
 
 /** Maps an authorization or reversal exchange. Anything short of a definite answer is `unknown`. */
-export function paymentOutcome(ex: ExchangeResult, now: Date, currency: number): PaymentOutcome {
+/** The terminal's receipt, with the lines it sent for the ECR to print (the cardholder copy). */
+function withPrints(info: StatusInfo, prints: readonly string[], now: Date, currency: number, timeZone: string | undefined) {
+  const receipt = toTerminalReceipt(info, now, currency, timeZone);
+  return receipt && prints.length > 0 ? { ...receipt, printLines: [...prints] } : receipt;
+}
+
+export function paymentOutcome(ex: ExchangeResult, now: Date, currency: number, timeZone?: string): PaymentOutcome {
   switch (ex.kind) {
     case 'completed': {
       const info = resultInfo(ex.infos);
       if (!info) return { kind: 'unknown', reason: 'completionWithoutStatusInformation' };
       const code = info.resultCode ?? RESULT.success;
       if (code !== RESULT.success) return { kind: 'declined', resultCode: code, reason: resultText(code) };
-      const receipt = toTerminalReceipt(info, now, currency);
+      const receipt = withPrints(info, ex.prints, now, currency, timeZone);
       // Approved but without trace/receipt numbers: money may have moved, so reconcile.
       return receipt ? { kind: 'approved', receipt } : { kind: 'unknown', reason: 'approvalWithoutReceiptData' };
     }
@@ -40,7 +46,7 @@ export function paymentOutcome(ex: ExchangeResult, now: Date, currency: number):
   }
 }
 
-export function lastTransactionOutcome(ex: ExchangeResult, now: Date, currency: number): LastTransaction {
+export function lastTransactionOutcome(ex: ExchangeResult, now: Date, currency: number, timeZone?: string): LastTransaction {
   switch (ex.kind) {
     case 'completed': {
       const info = resultInfo(ex.infos);
@@ -50,7 +56,7 @@ export function lastTransactionOutcome(ex: ExchangeResult, now: Date, currency: 
       if (code !== RESULT.success) {
         return { kind: 'notApproved', traceNumber: info.traceNumber, resultCode: code };
       }
-      const receipt = toTerminalReceipt(info, now, currency);
+      const receipt = withPrints(info, ex.prints, now, currency, timeZone);
       return receipt ? { kind: 'approved', receipt } : { kind: 'unavailable', reason: 'incompleteReceiptData' };
     }
     case 'abortedByPt':
@@ -70,7 +76,11 @@ export function endOfDayOutcome(ex: ExchangeResult): EndOfDayResult {
       const info = resultInfo(ex.infos) ?? ex.completion;
       const code = info.resultCode ?? RESULT.success;
       const count = info.totals?.groups.reduce((n, g) => n + g.count, 0);
-      return { ok: code === RESULT.success, totalMinor: info.amountMinor, count, resultCode: code };
+      const terminalId = info.terminalId ?? ex.completion.terminalId;
+      return {
+        ok: code === RESULT.success, totalMinor: info.amountMinor, count, resultCode: code,
+        ...(terminalId && { terminalId }), ...(ex.prints.length > 0 && { printLines: [...ex.prints] }),
+      };
     }
     case 'abortedByPt':
       return { ok: false, resultCode: ex.resultCode };

@@ -3,12 +3,15 @@ import { useApp } from '../../context.ts';
 import { Busy, Screen } from '../../components/screen.tsx';
 import { Keypad } from '../../components/keypad.tsx';
 
+/** Payment references: kiosk, date, sequence and a keyed check group (main/numbering/local-numbers.ts). */
+const REFERENCE_DIGITS = 16;
+
 /** A receipt printed again by the reference on the screen or on an earlier receipt. */
 export function Reprint() {
   const { t, state, run } = useApp();
   const [reference, setReference] = useState('');
   const [last4, setLast4] = useState('');
-  const step: 'reference' | 'card' = reference.length === 13 ? 'card' : 'reference';
+  const step: 'reference' | 'card' = reference.length === REFERENCE_DIGITS ? 'card' : 'reference';
   const [printed, setPrinted] = useState<boolean | undefined>();
 
   async function reprint() {
@@ -32,7 +35,7 @@ export function Reprint() {
         </>
       )}
       {step === 'reference' ? (
-        <Keypad value={reference} maxLength={13} onChange={setReference} />
+        <Keypad value={reference} maxLength={REFERENCE_DIGITS} onChange={setReference} />
       ) : (
         <Keypad value={last4} maxLength={4} onChange={(v) => (v === '' && last4 === '' ? setReference(reference.slice(0, -1)) : setLast4(v))} />
       )}
@@ -44,7 +47,7 @@ export function Reprint() {
       {state.busy ? (
         <Busy label={t('payment.printing')} />
       ) : (
-        <button type="button" class="btn btn-primary btn-wide" disabled={reference.length !== 13 || last4.length !== 4} onClick={reprint} data-testid="reprint-go">
+        <button type="button" class="btn btn-primary btn-wide" disabled={reference.length !== REFERENCE_DIGITS || last4.length !== 4} onClick={reprint} data-testid="reprint-go">
           {t('reprint.print')}
         </button>
       )}

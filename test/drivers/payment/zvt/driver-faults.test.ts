@@ -96,8 +96,8 @@ describe('ZVT reversal and end of day over a pty pair', () => {
     await driver.authorize(pay(713)); // declined by rule
     const third = await driver.authorize(pay(400));
     if (third.kind === 'approved') await driver.reverse(third.receipt.receiptNumber);
-    expect(await driver.endOfDay()).toEqual({ ok: true, totalMinor: 3500, count: 2, resultCode: 0 });
-    expect(await driver.endOfDay()).toEqual({ ok: true, totalMinor: 0, count: 0, resultCode: 0 });
+    expect(await driver.endOfDay()).toEqual({ ok: true, totalMinor: 3500, count: 2, resultCode: 0, terminalId: '52001234' });
+    expect(await driver.endOfDay()).toEqual({ ok: true, totalMinor: 0, count: 0, resultCode: 0, terminalId: '52001234' });
   });
 
   it('answers a status enquiry', async () => {

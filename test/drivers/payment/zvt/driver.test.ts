@@ -38,11 +38,14 @@ describe('ZVT driver ↔ simulator over a pty pair', () => {
         amountMinor: 1250, currencyNumeric: KWD, traceNumber: entry.traceNumber, receiptNumber: entry.receiptNumber,
         terminalId: '52001234', cardType: 'Visa', maskedPan: '************4242', authCode: entry.authCode,
         dateTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/),
+        printLines: expect.arrayContaining(['CARDHOLDER COPY', 'AMOUNT KWD 1.250', '************4242']),
       },
     });
+    // The cardholder copy the terminal sent (06 D1) travels with the approval, for the kiosk's receipt.
+    if (out.kind === 'approved') expect(out.receipt.printLines).toEqual([...driver.lastPrintLines]);
     expect(progress).toEqual(['insertCard', 'insertCard', 'enterPin', 'processing', 'removeCard']);
     expect(statuses).toEqual(['busy', 'online']);
-    expect(driver.lastPrintLines.join('\n')).toContain(`RCPT ${entry.receiptNumber}`);
+    expect(driver.lastPrintLines.join('\n')).toContain(`RCPT ${String(entry.receiptNumber).padStart(4, '0')}`);
   });
 
   it('declines by rule (minor units ending in 13) with the result code and reason', async () => {
