@@ -18,7 +18,7 @@ async function call<T>(method: string, params: unknown): Promise<T> {
 
 beforeEach(async () => {
   dir = tempDir('upkeep');
-  kiosk = await createKiosk(parseConfig({ dataDir: dir.path, connectivity: { probeIntervalMs: 200 }, outbox: { baseMs: 50, capMs: 200 } }), { log: silentLogger });
+  kiosk = await createKiosk(parseConfig({ demo: true, dataDir: dir.path, connectivity: { probeIntervalMs: 200 }, outbox: { baseMs: 50, capMs: 200 } }), { log: silentLogger });
 });
 afterEach(async () => {
   await kiosk.close();
@@ -65,8 +65,8 @@ describe('money upkeep in the composed kiosk', () => {
   }, 60_000);
 
   it('the end-of-day time and retention come from the config; "off" turns the schedule off', () => {
-    expect(parseConfig({}).paymentTerminal).toEqual({ password: '000000', endOfDayAt: '23:45' });
-    expect(parseConfig({ paymentTerminal: { endOfDayAt: 'off' } }).paymentTerminal.endOfDayAt).toBe('off');
-    expect(() => parseConfig({ paymentTerminal: { endOfDayAt: '7pm' } })).toThrow(/paymentTerminal.endOfDayAt/);
+    expect(parseConfig({ demo: true }).paymentTerminal).toEqual({ password: '000000', endOfDayAt: '23:45' });
+    expect(parseConfig({ demo: true, paymentTerminal: { endOfDayAt: 'off' } }).paymentTerminal.endOfDayAt).toBe('off');
+    expect(() => parseConfig({ demo: true, paymentTerminal: { endOfDayAt: '7pm' } })).toThrow(/paymentTerminal.endOfDayAt/);
   });
 });

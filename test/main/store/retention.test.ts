@@ -35,7 +35,8 @@ function seed(db: Db) {
     tx.transition(id, 'created', 'authorizing', at);
     tx.transition(id, 'authorizing', end, at, end === 'approved' ? { terminal } : { declineReason: 'x' });
     if (posting === 'none') return;
-    tx.setPostingState(id, posting, at);
+    tx.setPostingState(id, 'pending', at);
+    if (posting === 'delivered') tx.setPostingState(id, 'delivered', at);
     outbox.enqueue({ kind: 'payment', idempotencyKey: `k-${id}`, transactionId: id, payload: { id }, now: at });
     const row = outbox.byTransaction(id)[0]!;
     if (posting === 'delivered') outbox.markDelivered(row.id, at);
@@ -87,7 +88,7 @@ describe('retention on a real SQLite file with seeded old rows', () => {
     dir = tempDir('retention');
     db = openDatabase(dir.file('kiosk.sqlite'));
     const { id } = seed(db);
-    const config = parseConfig({}).retention;
+    const config = parseConfig({ demo: true }).retention;
     expect(config).toEqual({ outboxDays: 90, auditDays: 90, deviceEventDays: 90, complaintDays: 90, ticketDays: 30, cardholderCopyDays: 90, journalYears: 7 });
     let yields = 0;
     const r = new Retention({ db, config, now: () => NOW, log: silentLogger, busy: () => false, batchSize: 100, yieldBetween: async () => void yields++ });
@@ -140,7 +141,7 @@ describe('retention on a real SQLite file with seeded old rows', () => {
     let busy = false;
     let batches = 0;
     const r = new Retention({
-      db, config: parseConfig({}).retention, now: () => NOW, log: silentLogger, busy: () => busy, batchSize: 100,
+      db, config: parseConfig({ demo: true }).retention, now: () => NOW, log: silentLogger, busy: () => busy, batchSize: 100,
       yieldBetween: async () => {
         // A visitor starts paying while the third batch of device events is being pruned.
         if (++batches === 3) busy = true;
@@ -158,8 +159,8 @@ describe('retention on a real SQLite file with seeded old rows', () => {
   });
 
   it('the payment journal keep is configurable in years; ages are validated', () => {
-    expect(parseConfig({ retention: { journalYears: 10 } }).retention).toMatchObject({ journalYears: 10, outboxDays: 90 });
-    expect(() => parseConfig({ retention: { auditDays: 0 } })).toThrow(/retention.auditDays/);
-    expect(() => parseConfig({ retention: { keepForever: true } })).toThrow(/retention/);
+    expect(parseConfig({ demo: true, retention: { journalYears: 10 } }).retention).toMatchObject({ journalYears: 10, outboxDays: 90 });
+    expect(() => parseConfig({ demo: true, retention: { auditDays: 0 } })).toThrow(/retention.auditDays/);
+    expect(() => parseConfig({ demo: true, retention: { keepForever: true } })).toThrow(/retention/);
   });
 });
