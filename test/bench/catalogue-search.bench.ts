@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import type { BenchRow } from './bench-types.ts';
-import { parseCatalogue, type Catalogue } from '../../main/catalogue/schema.ts';
-import { createSearchIndex, type SearchLocale } from '../../main/catalogue/search.ts';
+import { parseCatalogue, type Catalogue } from '../../main/shared/catalogue/schema.ts';
+import { createSearchIndex, type SearchLocale } from '../../main/shared/catalogue/search.ts';
 
 const BUNDLED = new URL('../../assets/catalogue/', import.meta.url);
 

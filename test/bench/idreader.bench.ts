@@ -8,7 +8,7 @@ import { MrzReaderSimulator, frameDocument } from '../../drivers/idreader/mrz-re
 import { READER_PROFILES } from '../../drivers/idreader/profiles.ts';
 import { SPECIMENS } from '../../drivers/idreader/specimens.ts';
 import { validateNationalId } from '../../main/identity/national-id.ts';
-import { makeKuwaitCivilNumber } from '../../main/identity/kuwait-civil-number.ts';
+import { makeKuwaitCivilNumber } from '../../drivers/idreader/civil-number.ts';
 import type { ReadResult } from '../../drivers/idreader/reader.ts';
 
 function perOp(n: number, fn: (i: number) => void): number {
