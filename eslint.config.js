@@ -18,6 +18,11 @@ const HOUSE_IMPORTS = {
   ],
   contract: [{ regex: into('drivers'), message: 'main/contract/ imports nothing from drivers/: spell the type out in the contract.' }],
 };
+// main/shared/ runs in the screen too: it imports only itself, the contract and browser-safe packages.
+const SHARED_PURE = (depth) => [
+  { regex: `^(\\.\\./){${depth}}(?!(contract|shared)/)`, message: 'main/shared/ imports only main/shared/ and main/contract/: the screen runs it too.' },
+  { regex: '^node:', message: 'main/shared/ runs in the screen too: no Node built-ins.' },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'bench-results/**', 'test-output/**', 'release/**'] },
@@ -35,6 +40,8 @@ export default tseslint.config(
   { files: ['drivers/**'], rules: { 'no-restricted-imports': importRules(HOUSE_IMPORTS.drivers) } },
   { files: ['renderer/**'], rules: { 'no-restricted-imports': importRules(HOUSE_IMPORTS.renderer) } },
   { files: ['main/contract/**'], rules: { 'no-restricted-imports': importRules(HOUSE_IMPORTS.contract) } },
+  { files: ['main/shared/*.ts'], rules: { 'no-restricted-imports': importRules(SHARED_PURE(1)) } },
+  { files: ['main/shared/*/*.ts'], rules: { 'no-restricted-imports': importRules(SHARED_PURE(2)) } },
   {
     // RTL: inline styles in the screens use logical properties only (the CSS is checked by test/renderer/logical-properties.test.ts).
     files: ['renderer/**/*.tsx'],

@@ -20,6 +20,9 @@ describe('house rules as lint', () => {
     ['renderer/ importing a core module', 'renderer/src/screens/fixture.tsx', "import type { Store } from '../../../main/store/db.ts';\nexport type S = Store;\n", 'only main/contract/ and main/shared/'],
     ['renderer/ importing drivers/', 'renderer/src/fixture.ts', "import type { PaymentProgress } from '../../drivers/payment/terminal.ts';\nexport type P = PaymentProgress;\n", 'renderer/ imports nothing from drivers/'],
     ['main/contract/ importing drivers/', 'main/contract/fixture.ts', "export type { PaymentProgressCode } from '../../drivers/payment/terminal.ts';\n", 'main/contract/ imports nothing from drivers/'],
+    ['main/shared/ importing a core module', 'main/shared/fixture.ts', "export { openDatabase } from '../store/database.ts';\n", 'main/shared/ imports only main/shared/ and main/contract/'],
+    ['main/shared/catalogue/ importing a core module', 'main/shared/catalogue/fixture.ts', "export { CatalogueStore } from '../../catalogue/catalogue-store.ts';\n", 'main/shared/ imports only main/shared/ and main/contract/'],
+    ['main/shared/ importing a Node built-in', 'main/shared/fixture.ts', "export { readFileSync } from 'node:fs';\n", 'no Node built-ins'],
     ['electron outside the shell', 'renderer/src/fixture.ts', "import { app } from 'electron';\nexport { app };\n", 'Only main/shell/ may import electron'],
   ])('%s is an error', async (_name, file, code, message) => {
     const findings = await houseFindings(code, file);
@@ -30,6 +33,7 @@ describe('house rules as lint', () => {
   it.each([
     ['renderer/ importing the contract', 'renderer/src/fixture.ts', "import type { Money } from '../../main/contract/api.ts';\nexport type M = Money;\n"],
     ['renderer/ importing shared code', 'renderer/src/screens/fixture.tsx', "export { formatMinor } from '../../../main/shared/money.ts';\n"],
+    ['main/shared/catalogue/ importing shared code and the contract', 'main/shared/catalogue/fixture.ts', "export { formatMinor } from '../money.ts';\nexport type { Money } from '../../contract/api.ts';\n"],
     ['main/ importing drivers/', 'main/devices/fixture.ts', "export { makeKuwaitCivilNumber } from '../../drivers/idreader/civil-number.ts';\n"],
     ['the shell importing electron', 'main/shell/fixture.ts', "import { app } from 'electron';\nexport { app };\n"],
   ])('%s is allowed', async (_name, file, code) => {
