@@ -10,11 +10,12 @@ export interface HistoryRow extends BenchRow {
   at: string;
 }
 
-/** The commit the bench ran on; "+dirty" when the worktree had uncommitted changes. */
+/** The commit the bench ran on; "+dirty" when the worktree had uncommitted changes (outside bench-results/). */
 export function currentCommit(cwd: string): string {
   try {
     const sha = execFileSync('git', ['rev-parse', '--short=10', 'HEAD'], { cwd, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd, encoding: 'utf8' }).trim() !== '';
+    // bench-results/ itself (the history this run appends to) does not make the tree dirty.
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench-results'], { cwd, encoding: 'utf8' }).trim() !== '';
     return dirty ? `${sha}+dirty` : sha;
   } catch {
     return 'unknown';
