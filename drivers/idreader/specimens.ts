@@ -1,4 +1,4 @@
-import { makeKuwaitCivilNumber } from '../../main/identity/kuwait-civil-number.ts';
+import { makeKuwaitCivilNumber } from './civil-number.ts';
 import { buildMrz, type MrzFields } from './mrz-builder.ts';
 import type { MrzErrorCode } from './reader.ts';
 

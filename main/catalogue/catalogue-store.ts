@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ProfileId } from '../contract/api.ts';
-import { parseCatalogue, type Catalogue } from './schema.ts';
+import { parseCatalogue, type Catalogue } from '../shared/catalogue/schema.ts';
 
 /**
  * The kiosk's current catalogue: the one bundled with the app, or a newer one the gateway sent

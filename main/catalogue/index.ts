@@ -11,7 +11,7 @@ export {
   type ServiceFee,
   type LocalisedText,
   type ParseCatalogueResult,
-} from './schema.ts';
+} from '../shared/catalogue/schema.ts';
 export {
   CHANNELS,
   JOURNEYS,
@@ -21,7 +21,7 @@ export {
   type Channel,
   type JourneyId,
   type PaymentJourneyId,
-} from './vocabulary.ts';
+} from '../shared/catalogue/vocabulary.ts';
 export {
   CatalogueStore,
   BUNDLED_CATALOGUE_DIR,
@@ -29,8 +29,8 @@ export {
   type CatalogueSource,
   type OfferResult,
 } from './catalogue-store.ts';
-export { createSearchIndex, type SearchIndex, type SearchResult, type SearchLocale } from './search.ts';
-export { normaliseText, tokenise } from './normalise.ts';
+export { createSearchIndex, type SearchIndex, type SearchResult, type SearchLocale } from '../shared/catalogue/search.ts';
+export { normaliseText, tokenise } from '../shared/catalogue/normalise.ts';
 export {
   textIn,
   findService,

@@ -1,5 +1,5 @@
-import type { Catalogue, CatalogueEntity, CatalogueService, LocalisedText } from './schema.ts';
-import type { JourneyId } from './vocabulary.ts';
+import type { Catalogue, CatalogueEntity, CatalogueService, LocalisedText } from '../shared/catalogue/schema.ts';
+import type { JourneyId } from '../shared/catalogue/vocabulary.ts';
 
 /** Small read helpers the screens need; pure, so the renderer can use them on a received catalogue. */
 

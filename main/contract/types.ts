@@ -171,5 +171,17 @@ export interface TicketView {
   serviceName: Bilingual;
 }
 
-/** Terminal progress as the driver interface names it (shared, so the two never drift). */
-export type { PaymentProgressCode } from '../../drivers/payment/terminal.ts';
+/**
+ * Terminal progress as the screen sees it. Spelled out here because the contract imports nothing
+ * from drivers/; test/main/contract/progress-code.test.ts proves it equals the driver's union.
+ */
+export type PaymentProgressCode =
+  | 'insertCard'
+  | 'presentCard'
+  | 'enterPin'
+  | 'pleaseWait'
+  | 'processing'
+  | 'removeCard'
+  | 'approvedRemoveCard'
+  | 'declined'
+  | 'other';

@@ -1,5 +1,5 @@
 import type { Handlers } from '../bridge/dispatcher.ts';
-import type { Catalogue } from '../catalogue/schema.ts';
+import type { Catalogue } from '../shared/catalogue/schema.ts';
 import type { Bilingual, ComplaintReceipt, DeviceSummary, Locale, TicketView } from '../contract/api.ts';
 import { KioskError } from '../contract/result.ts';
 import { GatewayError, type GatewayClient } from '../gateway/client.ts';

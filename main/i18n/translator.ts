@@ -1,7 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { readFileSync } from 'node:fs';
 import type { Locale } from '../contract/api.ts';
-import { i18nOptions } from './i18n-options.ts';
+import { i18nOptions } from '../shared/i18n-options.ts';
 
 export type Translate = (locale: Locale, key: string, vars?: Record<string, string | number>) => string;
 

@@ -2,7 +2,7 @@ import type { ReceiptBlock, ReceiptDocument } from '../../drivers/printer/printe
 import type { TransactionRow } from '../store/transactions-repo.ts';
 import type { CountryProfile } from '../profiles/profiles.ts';
 import type { Translate } from '../i18n/translator.ts';
-import { formatMoney } from '../profiles/money.ts';
+import { formatMoney } from '../shared/money.ts';
 import { receiptStamp } from './stamp.ts';
 
 export interface ReceiptContext {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useState } from 'preact/hooks';
 import type { i18n } from 'i18next';
 import type { KioskBridge, KioskInfo } from '../../main/contract/api.ts';
-import type { Catalogue } from '../../main/catalogue/schema.ts';
+import type { Catalogue } from '../../main/shared/catalogue/schema.ts';
 import { AppContext, errorKey, type Ctx } from './context.ts';
 import { CatalogueContext } from './catalogue-context.ts';
 import { current, initialState, reducer } from './state.ts';

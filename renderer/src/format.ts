@@ -1,5 +1,5 @@
 import type { Money } from '../../main/contract/api.ts';
-import { formatMinor } from '../../main/profiles/money.ts';
+import { formatMinor } from '../../main/shared/money.ts';
 
 export interface Formatters {
   money(m: Money): string;

@@ -1,7 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import ar from '../../assets/locales/ar.json';
 import en from '../../assets/locales/en.json';
-import { i18nOptions } from '../../main/i18n/i18n-options.ts';
+import { i18nOptions } from '../../main/shared/i18n-options.ts';
 
 export type Locale = 'ar' | 'en';
 

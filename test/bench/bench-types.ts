@@ -1,4 +1,4 @@
-/** One row of `npm run bench`: printed as a table and written to bench-results/latest.json. */
+/** One row of `npm run bench`: printed as a table and written to bench-results/. */
 export interface BenchRow {
   name: string;
   value: number;
@@ -7,6 +7,8 @@ export interface BenchRow {
   goal: string;
   /** Whether the goal is met; null when the row is informational. */
   met: boolean | null;
+  /** 'measured': timed or counted in this run; 'computed': derived from byte counts or sizes, no clock. */
+  kind: 'measured' | 'computed';
 }
 
 /** Every file test/bench/*.bench.ts default-exports one of these. */

@@ -1,5 +1,6 @@
 import type { BenchRow } from './bench-types.ts';
 import { cdp, heapAfterGc, startUiRig } from './ui-support.ts';
+import { now } from './kit.ts';
 
 const SESSIONS = Number(process.env.KHIDMA_SOAK_SESSIONS ?? 5000);
 
@@ -48,22 +49,22 @@ export default async function bench(): Promise<BenchRow[]> {
     const heap0 = await heapAfterGc(session);
     const dom0 = await dom();
     const rss0 = process.memoryUsage().rss;
-    const t0 = performance.now();
+    const t0 = now();
     for (let done = 0; done < SESSIONS; done += 250) await run(Math.min(250, SESSIONS - done));
-    const wall = (performance.now() - t0) / 1000;
+    const wall = (now() - t0) / 1000;
     const heap1 = await heapAfterGc(session);
     const dom1 = await dom();
     global.gc?.();
     const rss1 = process.memoryUsage().rss;
     const mb = (b: number) => b / 1024 / 1024;
     return [
-      { name: 'sessions', value: SESSIONS, unit: 'sessions', goal: 'report', met: null },
-      { name: 'wall time', value: wall, unit: 's', goal: 'report', met: null },
-      { name: 'JS heap after GC, start', value: mb(heap0), unit: 'MB', goal: 'report', met: null },
-      { name: 'JS heap after GC, end', value: mb(heap1), unit: 'MB', goal: 'report', met: null },
-      { name: 'JS heap growth', value: mb(heap1 - heap0), unit: 'MB', goal: '<= 2', met: mb(heap1 - heap0) <= 2 },
-      { name: 'DOM nodes start → end', value: dom1 - dom0, unit: 'nodes', goal: '= 0 (flat)', met: dom1 === dom0 },
-      { name: 'core RSS growth', value: mb(rss1 - rss0), unit: 'MB', goal: '<= 10', met: mb(rss1 - rss0) <= 10 },
+      { name: 'sessions', value: SESSIONS, unit: 'sessions', goal: 'report', met: null, kind: 'measured' },
+      { name: 'wall time', value: wall, unit: 's', goal: 'report', met: null, kind: 'measured' },
+      { name: 'JS heap after GC, start', value: mb(heap0), unit: 'MB', goal: 'report', met: null, kind: 'measured' },
+      { name: 'JS heap after GC, end', value: mb(heap1), unit: 'MB', goal: 'report', met: null, kind: 'measured' },
+      { name: 'JS heap growth', value: mb(heap1 - heap0), unit: 'MB', goal: '<= 2', met: mb(heap1 - heap0) <= 2, kind: 'measured' },
+      { name: 'DOM nodes start → end', value: dom1 - dom0, unit: 'nodes', goal: '= 0 (flat)', met: dom1 === dom0, kind: 'measured' },
+      { name: 'core RSS growth', value: mb(rss1 - rss0), unit: 'MB', goal: '<= 10', met: mb(rss1 - rss0) <= 10, kind: 'measured' },
     ];
   } finally {
     await rig.close();

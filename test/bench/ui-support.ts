@@ -10,11 +10,6 @@ export async function cdp(page: Page): Promise<CDPSession> {
   return page.context().newCDPSession(page);
 }
 
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
 /** JS heap after a full GC, in bytes. */
 export async function heapAfterGc(session: CDPSession): Promise<number> {
   await session.send('HeapProfiler.collectGarbage');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROFILES as COUNTRY_PROFILES } from '../../../main/profiles/profiles.ts';
-import { isPaymentJourney } from '../../../main/catalogue/vocabulary.ts';
+import { isPaymentJourney } from '../../../main/shared/catalogue/vocabulary.ts';
 import { complaintEntities, servicesForJourney } from '../../../main/catalogue/queries.ts';
 import { bundledCatalogue } from './fixtures.ts';
 

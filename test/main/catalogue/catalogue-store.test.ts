@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CatalogueStore, BUNDLED_CATALOGUE_DIR } from '../../../main/catalogue/catalogue-store.ts';
-import type { Catalogue } from '../../../main/catalogue/schema.ts';
+import type { Catalogue } from '../../../main/shared/catalogue/schema.ts';
 import { rawCatalogue, setIn } from './fixtures.ts';
 
 let dir: string;

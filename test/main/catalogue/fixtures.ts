@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ProfileId } from '../../../main/contract/api.ts';
-import { parseCatalogue, type Catalogue } from '../../../main/catalogue/schema.ts';
+import { parseCatalogue, type Catalogue } from '../../../main/shared/catalogue/schema.ts';
 
 /** Test helpers: the real bundled catalogues, as raw JSON (to break) or parsed (to search). */
 

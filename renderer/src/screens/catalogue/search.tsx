@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { createSearchIndex } from '../../../../main/catalogue/search.ts';
+import { createSearchIndex } from '../../../../main/shared/catalogue/search.ts';
 import { useApp } from '../../context.ts';
 import { useCatalogue } from '../../catalogue-context.ts';
 import { Screen } from '../../components/screen.tsx';

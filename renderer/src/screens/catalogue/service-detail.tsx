@@ -1,4 +1,4 @@
-import type { CatalogueService } from '../../../../main/catalogue/schema.ts';
+import type { CatalogueService } from '../../../../main/shared/catalogue/schema.ts';
 import { useApp } from '../../context.ts';
 import { useCatalogue } from '../../catalogue-context.ts';
 import { Screen } from '../../components/screen.tsx';

@@ -91,13 +91,12 @@ describe('ESC/POS decoder', () => {
       fc.property(fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 12 }), (chunks) => {
         let n = 0;
         const d = new EscPosDecoder(() => n++);
-        const t0 = performance.now();
         for (const c of chunks) d.push(c);
         const total = chunks.reduce((s, c) => s + c.length, 0);
         expect(d.pendingBytes).toBeLessThanOrEqual(total);
-        // A command never needs more than its header + declared data; no busy loop either.
+        // A command never needs more than its header + declared data. (A busy loop would hang the
+        // test into its time-out; no wall-clock assertion, which a busy CI machine could fail.)
         expect(n).toBeLessThanOrEqual(total);
-        expect(performance.now() - t0).toBeLessThan(2000);
       }),
       { numRuns: 500 },
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatPath, parseCatalogue } from '../../../main/catalogue/schema.ts';
-import { PROFILES, deleteIn, getIn, rawCatalogue, setIn } from './fixtures.ts';
+import { formatPath, parseCatalogue } from '../../../../main/shared/catalogue/schema.ts';
+import { PROFILES, deleteIn, getIn, rawCatalogue, setIn } from '../../catalogue/fixtures.ts';
 
 /** Parses a defective copy of the Kuwait catalogue and returns its error lines. */
 function errorsAfter(mutate: (c: ReturnType<typeof rawCatalogue>) => void): string[] {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createSearchIndex, type SearchLocale } from '../../../main/catalogue/search.ts';
-import { parseCatalogue } from '../../../main/catalogue/schema.ts';
-import { bundledCatalogue } from './fixtures.ts';
+import { createSearchIndex, type SearchLocale } from '../../../../main/shared/catalogue/search.ts';
+import { parseCatalogue } from '../../../../main/shared/catalogue/schema.ts';
+import { bundledCatalogue } from '../../catalogue/fixtures.ts';
 
 const kw = createSearchIndex(bundledCatalogue('KW'));
 const bh = createSearchIndex(bundledCatalogue('BH'));

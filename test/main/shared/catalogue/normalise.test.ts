@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normaliseText, phraseKey, queryTokens, tokenForms, tokenise } from '../../../main/catalogue/normalise.ts';
+import { normaliseText, phraseKey, queryTokens, tokenForms, tokenise } from '../../../../main/shared/catalogue/normalise.ts';
 
 describe('normaliseText', () => {
   it.each([
