@@ -8,7 +8,7 @@ import { AuditRepo } from '../store/audit-repo.ts';
 import { EndOfDayRepo, type EndOfDayRecord, type EndOfDayStartedBy } from '../store/end-of-day-repo.ts';
 import type { Translate } from '../i18n/translator.ts';
 import type { Logger } from '../log/logger.ts';
-import { formatMoney } from '../profiles/money.ts';
+import { formatMoney } from '../shared/money.ts';
 import { receiptStamp } from '../receipt/stamp.ts';
 
 export interface EndOfDayDeps {

@@ -16,6 +16,7 @@ import type { Logger } from '../log/logger.ts';
 import type { ReceiptContext } from '../receipt/payment-receipt.ts';
 import { PaymentService } from './payment-service.ts';
 import { MoneyDesk } from './money-desk.ts';
+import { recordLateTerminalMessage } from './payment-records.ts';
 import type { ReconcileOptions } from './reconcile.ts';
 import type { CrashPoint } from './payment-states.ts';
 import type { GuessLimiter } from './guess-limiter.ts';
@@ -99,7 +100,7 @@ export function createMoneyPath(d: MoneyPathDeps): MoneyPath {
   });
   const desk = new MoneyDesk({ db, transactions, outbox, audit, alerts, payments, now, wake: () => sender.wake(), requeue: (id) => sender.requeue(id) });
 
-  const offLate = d.terminal.onLateMessage?.((m) => payments.recordLateTerminalMessage(m));
+  const offLate = d.terminal.onLateMessage?.((m) => recordLateTerminalMessage(m, audit, log, now().toISOString()));
   // Back after a drop or a restart: a payment that only lacked the terminal's answer is asked again.
   const offStatus = d.terminal.onStatus((s) => {
     if (s.device === 'online') void payments.retryAfterTerminalReturn().catch((err) => log.error('payment', 'reconciliation on return failed', { error: String(err) }));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { LateTerminalMessage, PaymentOutcome, PaymentTerminal, TerminalReceipt } from '../../drivers/payment/terminal.ts';
+import type { PaymentOutcome, PaymentTerminal, TerminalReceipt } from '../../drivers/payment/terminal.ts';
 import type { ReceiptDocument, ReceiptPrinter } from '../../drivers/printer/printer.ts';
 import type { Events } from '../contract/api.ts';
 import { KioskError } from '../contract/result.ts';
@@ -16,6 +16,7 @@ import { AuditRepo } from '../store/audit-repo.ts';
 import type { AlertsRepo } from '../store/alerts-repo.ts';
 import type { PaymentState } from '../contract/api.ts';
 import { toPaymentView } from './payment-view.ts';
+import { heldMessage, toTerminalData } from './payment-records.ts';
 import type { ReceiptContext } from '../receipt/payment-receipt.ts';
 import { buildPaymentReceipt } from '../receipt/payment-receipt.ts';
 import type { GuessLimiter } from './guess-limiter.ts';
@@ -49,22 +50,6 @@ export interface PaymentServiceDeps {
   crashPoint?: (point: CrashPoint) => void;
   /** Where flagged payments are raised for a person (the fleet and the technician see them). */
   alerts?: AlertsRepo;
-}
-
-const toTerminalData = (r: TerminalReceipt): TerminalData => ({
-  authCode: r.authCode,
-  maskedPan: r.maskedPan,
-  receiptNumber: r.receiptNumber,
-  traceNumber: r.traceNumber,
-  terminalId: r.terminalId,
-  cardType: r.cardType,
-  dateTime: r.dateTime,
-  ...(r.printLines && { printLines: r.printLines }),
-});
-
-/** Why an item cannot be paid again, for the visitor (no personal data: references only). */
-function heldMessage(holds: readonly ItemHold[]): string {
-  return holds.map((h) => `${h.kind} ${h.reference} is ${h.state === 'approved' ? 'already paid at this kiosk' : 'being paid at this kiosk'}`).join('; ');
 }
 
 /**
@@ -218,17 +203,6 @@ export class PaymentService {
   /** The receipt as it prints now: "posting pending" until the gateway acknowledged. */
   receiptDocument(tx: TransactionRow, postingPending = tx.postingState !== 'delivered'): ReceiptDocument {
     return buildPaymentReceipt(tx, { ...this.d.receipt, postingPending });
-  }
-
-  /**
-   * A terminal message that came after the kiosk stopped waiting (timeout, reconciliation gave
-   * up): kept in the audit log as evidence for the technician who resolves flagged payments.
-   */
-  recordLateTerminalMessage(m: LateTerminalMessage): void {
-    const r = m.receipt;
-    const detail = { kind: m.kind, resultCode: m.resultCode, ...(r && { amountMinor: r.amountMinor, traceNumber: r.traceNumber, receiptNumber: r.receiptNumber, terminalId: r.terminalId }) };
-    this.#audit.append({ at: this.#now(), actor: 'terminal', action: 'terminal.lateMessage', detail });
-    this.d.log.warn('payment', 'late message from the terminal', detail);
   }
 
   /** A receipt printed again by its short reference (visitor came back, or paper ran out). */
