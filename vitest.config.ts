@@ -5,7 +5,14 @@ import { defineConfig } from 'vitest/config';
  * They run one file at a time, after the unit files, so on a 2-core machine they never starve
  * each other (or get starved by the unit files) into a time-out.
  */
-const SERIAL = ['test/e2e/**/*.test.ts', 'test/crash/**/*.test.ts', 'test/**/*pty*.test.ts', 'test/main/payment/zvt-reconcile.test.ts'];
+const SERIAL = [
+  'test/e2e/**/*.test.ts',
+  'test/crash/**/*.test.ts',
+  'test/**/*pty*.test.ts',
+  'test/main/payment/zvt-reconcile.test.ts',
+  'test/main/payment/terminal-link-drop.test.ts',
+  'test/main/payment/no-double-charge.test.ts',
+];
 
 export default defineConfig({
   test: {
