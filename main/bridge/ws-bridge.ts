@@ -45,6 +45,11 @@ export function attachWsBridge(server: Server, opts: { token: string; dispatcher
   });
 
   function serve(ws: WebSocket): void {
+    // Without this listener one oversized or non-UTF-8 frame throws out of the socket and takes
+    // the whole core down. ws closes the connection itself (1009/1007); we log and go on.
+    ws.on('error', (err: Error & { code?: string }) => {
+      opts.log.warn('bridge', 'closed a bridge connection after a bad frame', { code: err.code ?? 'unknown' });
+    });
     const unsubscribe = opts.events.subscribe((event, payload) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
     });

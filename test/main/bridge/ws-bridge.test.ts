@@ -22,11 +22,13 @@ const handlers = {
 
 let ui: UiServer;
 const events = new EventHub();
+const warnings: { msg: string; data?: Record<string, unknown> }[] = [];
+const log = { ...silentLogger, warn: (_s: string, msg: string, data?: Record<string, unknown>) => void warnings.push({ msg, data }) };
 
 beforeAll(async () => {
   const root = mkdtempSync(join(tmpdir(), 'khidma-ui-'));
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>k</title>');
-  ui = await startUiServer({ rootDir: root, port: 0, dispatcher: createDispatcher(handlers, silentLogger), events, log: silentLogger });
+  ui = await startUiServer({ rootDir: root, port: 0, dispatcher: createDispatcher(handlers, silentLogger), events, log });
 });
 afterAll(() => ui.close());
 
@@ -119,5 +121,36 @@ describe('malformed requests never take the core down', () => {
     expect(await raw('/%')).toBe(400);
     expect(await raw('//', { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' })).not.toBe(101);
     expect((await fetch(`${ui.origin}/`)).status).toBe(200);
+  });
+});
+
+describe('a bad frame closes only its own connection', () => {
+  function closed(ws: WebSocket): Promise<number> {
+    return new Promise((resolve) => ws.once('close', (code) => resolve(code)));
+  }
+
+  it('an oversized message and an invalid-UTF-8 text frame each close their socket; the core answers the next request', async () => {
+    const bystander = await connect(ui.token);
+
+    const big = await connect(ui.token);
+    big.on('error', () => {}); // the client side sees the close, not a crash
+    const bigClosed = closed(big);
+    big.send('x'.repeat(70 * 1024));
+    expect(await bigClosed).toBe(1009); // message too big
+
+    const bad = await connect(ui.token);
+    bad.on('error', () => {});
+    const badClosed = closed(bad);
+    // A text frame whose payload is not UTF-8: ws sends the bytes as given.
+    bad.send(Buffer.from([0x7b, 0xc3, 0x28, 0xff, 0x7d]), { binary: false });
+    expect(await badClosed).toBe(1007); // invalid frame payload data
+    expect(warnings.map((w) => w.data?.code)).toEqual(expect.arrayContaining(['WS_ERR_UNSUPPORTED_MESSAGE_LENGTH', 'WS_ERR_INVALID_UTF8']));
+
+    // The core is still up: the bystander's socket and a fresh one both get answers.
+    expect((await roundTrip(bystander, { id: 10, method: 'session.start', params: { locale: 'ar' } })).result).toEqual({ ok: true, value: { sessionId: 's-ar' } });
+    const fresh = await connect(ui.token);
+    expect((await roundTrip(fresh, { id: 11, method: 'session.start', params: { locale: 'en' } })).result).toEqual({ ok: true, value: { sessionId: 's-en' } });
+    bystander.close();
+    fresh.close();
   });
 });
