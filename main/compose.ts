@@ -3,6 +3,7 @@ import type { KioskConfig } from './config.ts';
 import { createDispatcher, type Dispatcher } from './bridge/dispatcher.ts';
 import { EventHub } from './bridge/event-hub.ts';
 import { openDatabase, type Db } from './store/database.ts';
+import { secureDataDir } from './store/data-dir.ts';
 import { TransactionsRepo } from './store/transactions-repo.ts';
 import { OutboxRepo } from './store/outbox-repo.ts';
 import { RecordsRepo } from './store/records-repo.ts';
@@ -68,6 +69,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
   const settings = new SettingsRepo(db);
 
   const { gateway, gatewayUrl, connectivity, demoGateway } = await openGateway(config, dataDir, log);
+  secureDataDir(dataDir); // owner-only, including what older builds and the demo gateway wrote
 
   const devices = await openDevices(config.devices, { log, profile, terminalPassword: config.paymentTerminal.password });
   const sessions = new VisitorSessions();

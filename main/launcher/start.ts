@@ -1,10 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { join, resolve } from 'node:path';
 import { loadConfigFile, parseConfig } from '../config.ts';
 import { createKiosk } from '../compose.ts';
 import { startUiServer } from '../server/ui-server.ts';
 import { findChromium, openChromiumKiosk } from './open-window.ts';
+import { writePrivateFile } from './private-file.ts';
 import { findElectronBinary } from '../shell/find-electron.ts';
 
 /**
@@ -22,6 +24,8 @@ const { values } = parseArgs({
   },
 });
 
+// Everything the kiosk writes is for the kiosk's user only (data folder 0700, files 0600).
+process.umask(0o077);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const electron = values.browser ? undefined : findElectronBinary();
 if (electron && !values['no-window']) {
@@ -43,13 +47,17 @@ if (electron && !values['no-window']) {
   });
   process.stdout.write(`\nKhidma kiosk ${config.kioskId} (${config.profile}) is running.\n`);
   if (kiosk.demoGateway) process.stdout.write(`Demo gateway: ${kiosk.demoGateway.url}  (demo accounts: 100200300 … 100200307)\n`);
-  process.stdout.write(`Kiosk UI:     ${ui.url}\n`);
   const chromium = findChromium();
   if (config.ui.openBrowser && !values['no-window'] && chromium) {
-    openChromiumKiosk(chromium, ui.url);
+    openChromiumKiosk(chromium, ui.launchUrl());
     process.stdout.write(`Opened ${chromium} in kiosk mode.\n`);
   } else {
-    process.stdout.write('Open the URL above in Chromium (e.g. chromium --app=URL --kiosk).\n');
+    // The URL carries a launch token: stdout ends up in the system journal, so it goes to a
+    // file only the kiosk user can read, and we print where that file is.
+    const file = join(resolve(config.dataDir), 'launch-url');
+    writePrivateFile(file, ui.launchUrl() + '\n');
+    process.stdout.write(`Kiosk UI:     the URL in ${file} (readable by this user only; it works once)\n`);
+    process.stdout.write('Open it in Chromium, e.g. chromium --app="$(cat FILE)" --kiosk\n');
   }
   const shutdown = async () => {
     await ui.close();

@@ -65,7 +65,7 @@ export async function startKioskRig(overrides: KioskConfigInput = {}, terminal: 
     terminalSim,
     async newPage(opts: { locale?: string } = {}) {
       const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true, ...(opts.locale && { locale: opts.locale }) });
-      await page.goto(`${ui.url}&debug=1`);
+      await page.goto(`${ui.launchUrl()}&debug=1`);
       return page;
     },
     async close() {
