@@ -1,0 +1,40 @@
+import type { Protocol } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { APP_SCHEME, appResponseHeaders, resolveAppFile } from './rules.ts';
+
+/** Before `ready`: our scheme behaves like https (standard, secure, fetch and CORS for fonts and modules). */
+export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
+}
+
+/**
+ * Serves the built renderer on khidma://app/ with the strict CSP on every response. While a
+ * configuration error is being shown, every request gets the error page instead.
+ */
+export function handleAppScheme(protocol: Pick<Protocol, 'handle'>, o: { rendererDir: string; errorPage: () => string | undefined }): void {
+  protocol.handle(APP_SCHEME, (request) => serveApp(request.url, o));
+}
+
+export async function serveApp(url: string, o: { rendererDir: string; errorPage: () => string | undefined }): Promise<Response> {
+  const error = o.errorPage();
+  if (error !== undefined) return new Response(error, { status: 200, headers: appResponseHeaders('text/html; charset=utf-8') });
+  const file = resolveAppFile(o.rendererDir, url);
+  if (!file) return new Response('not found', { status: 404, headers: appResponseHeaders('text/plain; charset=utf-8') });
+  try {
+    return new Response(await readFile(file.path), { status: 200, headers: appResponseHeaders(file.type) });
+  } catch {
+    return new Response('not found', { status: 404, headers: appResponseHeaders('text/plain; charset=utf-8') });
+  }
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The screen a misconfigured kiosk shows before it exits: what is wrong, in both languages. */
+export function configErrorPage(message: string): string {
+  return `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>Khidma</title>
+<style>body{font-family:sans-serif;margin:0;padding:6vh 6vw;background:#fff;color:#1a1a1a}h1{font-size:3.2rem;margin-block:0 1rem}
+p{font-size:1.8rem}pre{direction:ltr;text-align:start;font-size:1.4rem;white-space:pre-wrap;background:#f4f4f4;padding:1.5rem;border-radius:8px}</style></head>
+<body><h1>هذا الجهاز غير مهيأ بشكل صحيح</h1><p>يرجى الاتصال بالفني المسؤول. الجهاز خارج الخدمة.</p>
+<h1 lang="en" dir="ltr">This kiosk is not configured correctly</h1><p lang="en" dir="ltr">Please call a technician. The kiosk is out of service.</p>
+<pre lang="en">${escapeHtml(message)}</pre></body></html>`;
+}
