@@ -1,6 +1,6 @@
 import type { Protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { APP_SCHEME, appResponseHeaders, resolveAppFile } from './rules.ts';
+import { APP_ENTRY, APP_ORIGIN, APP_SCHEME, appResponseHeaders, resolveAppFile, touchModeCss } from './rules.ts';
 
 /** Before `ready`: our scheme behaves like https (standard, secure, fetch and CORS for fonts and modules). */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
@@ -11,17 +11,30 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
  * Serves the built renderer on khidma://app/ with the strict CSP on every response. While a
  * configuration error is being shown, every request gets the error page instead.
  */
-export function handleAppScheme(protocol: Pick<Protocol, 'handle'>, o: { rendererDir: string; errorPage: () => string | undefined }): void {
+export interface AppSchemeOptions {
+  rendererDir: string;
+  errorPage: () => string | undefined;
+  hidePointer: boolean;
+}
+
+export function handleAppScheme(protocol: Pick<Protocol, 'handle'>, o: AppSchemeOptions): void {
   protocol.handle(APP_SCHEME, (request) => serveApp(request.url, o));
 }
 
-export async function serveApp(url: string, o: { rendererDir: string; errorPage: () => string | undefined }): Promise<Response> {
+/** The shell's own touch-mode style sheet, linked into the entry page (no insertCSS needed). */
+export const TOUCH_CSS_URL = `${APP_ORIGIN}/__shell/touch.css`;
+
+export async function serveApp(url: string, o: AppSchemeOptions): Promise<Response> {
   const error = o.errorPage();
   if (error !== undefined) return new Response(error, { status: 200, headers: appResponseHeaders('text/html; charset=utf-8') });
+  if (url === TOUCH_CSS_URL) return new Response(touchModeCss({ hidePointer: o.hidePointer }), { status: 200, headers: appResponseHeaders('text/css; charset=utf-8') });
   const file = resolveAppFile(o.rendererDir, url);
   if (!file) return new Response('not found', { status: 404, headers: appResponseHeaders('text/plain; charset=utf-8') });
   try {
-    return new Response(await readFile(file.path), { status: 200, headers: appResponseHeaders(file.type) });
+    const body = await readFile(file.path);
+    if (file.path !== resolveAppFile(o.rendererDir, APP_ENTRY)?.path) return new Response(body, { status: 200, headers: appResponseHeaders(file.type) });
+    const html = body.toString('utf8').replace('</head>', `<link rel="stylesheet" href="${TOUCH_CSS_URL}"></head>`);
+    return new Response(html, { status: 200, headers: appResponseHeaders(file.type) });
   } catch {
     return new Response('not found', { status: 404, headers: appResponseHeaders('text/plain; charset=utf-8') });
   }

@@ -7,7 +7,7 @@ import { CoreSupervisor, type ShellCore } from './core-supervisor.ts';
 import { hardenWebContents } from './harden-contents.ts';
 import { IPC_CALL, IPC_EVENT } from './ipc-channels.ts';
 import { watchPage } from './page-recovery.ts';
-import { APP_ENTRY, EXIT_CONFIG_ERROR, SHELL_SWITCHES, isAllowedRequest, isTrustedIpcCaller, permissionAllowed, touchModeCss, windowOptions } from './rules.ts';
+import { APP_ENTRY, EXIT_CONFIG_ERROR, SHELL_SWITCHES, isAllowedRequest, isTrustedIpcCaller, permissionAllowed, windowOptions } from './rules.ts';
 
 /** The parts of the electron module the shell uses: the real one, or the tests' recording fake. */
 export type ShellElectron = Pick<typeof import('electron'), 'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'powerSaveBlocker'>;
@@ -81,13 +81,25 @@ export async function startShell(e: ShellElectron, d: ShellDeps): Promise<ShellH
   ses.setPermissionCheckHandler((_wc, permission) => permissionAllowed(permission));
   ses.setDevicePermissionHandler(() => false);
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, { devTools }) }));
-  handleAppScheme(e.protocol, { rendererDir: d.rendererDir, errorPage: () => errorHtml });
+  // Every response also gets the policy here (the khidma:// handler sets it too). Written out in
+  // full, not via shellContentSecurityPolicy(), so Electronegativity can read and grade it; a
+  // test keeps the two identical.
+  ses.webRequest.onHeadersReceived((details, callback) =>
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [
+          "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'none'; worker-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; frame-ancestors 'none'",
+        ],
+      },
+    }),
+  );
+  handleAppScheme(e.protocol, { rendererDir: d.rendererDir, errorPage: () => errorHtml, hidePointer: d.hidePointer });
 
   const window = new e.BrowserWindow(windowOptions({ preload: d.preload, devTools }));
   live.win = window;
   window.once('ready-to-show', () => window.show());
   const contents = window.webContents;
-  contents.on('dom-ready', () => void contents.insertCSS(touchModeCss({ hidePointer: d.hidePointer })).catch(() => undefined));
   contents.on('did-finish-load', () => void contents.setVisualZoomLevelLimits(1, 1).catch(() => undefined));
   app.on('window-all-closed', () => app.quit());
 

@@ -15,6 +15,7 @@ export interface Recorded {
   permissionCheck?: (wc: unknown, permission: string, origin: string, details?: unknown) => boolean;
   devicePermission?: (details: unknown) => boolean;
   beforeRequest?: (details: { url: string }, cb: (r: { cancel: boolean }) => void) => void;
+  headersReceived?: (details: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void;
   ipc: Map<string, (event: unknown, ...args: unknown[]) => unknown>;
   windows: FakeWindow[];
   powerSave: { started: number[]; stopped: number[] };
@@ -25,7 +26,6 @@ export interface Recorded {
 
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler?: (d: { url: string }) => { action: string };
-  css: string[] = [];
   zoomLimits: [number, number] | undefined;
   sent: unknown[][] = [];
   crashes = 0;
@@ -35,10 +35,6 @@ export class FakeWebContents extends EventEmitter {
   }
   setWindowOpenHandler(h: (d: { url: string }) => { action: string }) {
     this.windowOpenHandler = h;
-  }
-  insertCSS(css: string) {
-    this.css.push(css);
-    return Promise.resolve('key');
   }
   setVisualZoomLevelLimits(min: number, max: number) {
     this.zoomLimits = [min, max];
@@ -136,7 +132,10 @@ export function createFakeElectron(o: { lock?: boolean; packaged?: boolean } = {
         setPermissionRequestHandler: (h: Recorded['permissionRequest']) => void (rec.permissionRequest = h),
         setPermissionCheckHandler: (h: Recorded['permissionCheck']) => void (rec.permissionCheck = h),
         setDevicePermissionHandler: (h: Recorded['devicePermission']) => void (rec.devicePermission = h),
-        webRequest: { onBeforeRequest: (h: Recorded['beforeRequest']) => void (rec.beforeRequest = h) },
+        webRequest: {
+          onBeforeRequest: (h: Recorded['beforeRequest']) => void (rec.beforeRequest = h),
+          onHeadersReceived: (h: Recorded['headersReceived']) => void (rec.headersReceived = h),
+        },
       },
     },
     powerSaveBlocker: {

@@ -9,7 +9,8 @@ import { EventHub } from '../../../main/bridge/event-hub.ts';
 import { ConfigError, parseConfig } from '../../../main/config.ts';
 import { RestartBackoff } from '../../../main/launcher/restart-backoff.ts';
 import { IPC_CALL, IPC_EVENT } from '../../../main/shell/ipc-channels.ts';
-import { APP_ENTRY, EXIT_CONFIG_ERROR } from '../../../main/shell/rules.ts';
+import { APP_ENTRY, EXIT_CONFIG_ERROR, shellContentSecurityPolicy } from '../../../main/shell/rules.ts';
+import { TOUCH_CSS_URL } from '../../../main/shell/app-protocol.ts';
 import { createFakeElectron, type FakeWindow } from './fake-electron.ts';
 
 function fakeCore(): ShellCore & { audits: [string, Record<string, unknown>][]; closes: number } {
@@ -41,7 +42,7 @@ function manualTimers() {
 }
 
 const rendererDir = mkdtempSync(join(tmpdir(), 'khidma-shell-'));
-writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
+writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>kiosk</title></head><body></body></html>');
 
 async function boot(over: Partial<ShellDeps> = {}, fake = createFakeElectron()) {
   const cores: ReturnType<typeof fakeCore>[] = [];
@@ -92,12 +93,18 @@ describe('the Electron shell wiring (fake electron module)', () => {
     });
     expect(win.loads).toEqual([APP_ENTRY]);
     expect(win.webContents.windowOpenHandler).toBeTypeOf('function');
-    // Touch mode once the page is there.
-    win.webContents.emit('dom-ready');
+    // Touch mode: the entry page links the shell's style sheet; zoom is pinned once loaded.
+    const serve = rec.handlers.get('khidma')!;
+    expect(await (await serve({ url: APP_ENTRY })).text()).toContain(`<link rel="stylesheet" href="${TOUCH_CSS_URL}"></head>`);
+    const css = await (await serve({ url: TOUCH_CSS_URL })).text();
+    expect(css).toMatch(/cursor: none/);
+    expect(css).toMatch(/user-select: none/);
     win.webContents.emit('did-finish-load');
-    expect(win.webContents.css.join('\n')).toMatch(/cursor: none/);
-    expect(win.webContents.css.join('\n')).toMatch(/user-select: none/);
     expect(win.webContents.zoomLimits).toEqual([1, 1]);
+    // The session-wide header carries exactly the shell's policy.
+    let headers: Record<string, string[]> = {};
+    rec.headersReceived!({ responseHeaders: { 'x-a': ['1'] } }, (r) => (headers = r.responseHeaders));
+    expect(headers).toEqual({ 'x-a': ['1'], 'Content-Security-Policy': [shellContentSecurityPolicy()] });
   });
 
   it('devtools stay available in an unpackaged (developer) run only', async () => {

@@ -62,13 +62,13 @@ describe('shell rules', () => {
   it('serves files and an escaped, bilingual config-error page with the CSP', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'khidma-rules-'));
     writeFileSync(join(dir, 'index.html'), 'hello');
-    expect(await (await serveApp(APP_ENTRY, { rendererDir: dir, errorPage: () => undefined })).text()).toBe('hello');
-    expect((await serveApp('khidma://app/missing.js', { rendererDir: dir, errorPage: () => undefined })).status).toBe(404);
+    expect(await (await serveApp(APP_ENTRY, { rendererDir: dir, errorPage: () => undefined, hidePointer: false })).text()).toBe('hello');
+    expect((await serveApp('khidma://app/missing.js', { rendererDir: dir, errorPage: () => undefined, hidePointer: false })).status).toBe(404);
     const page = configErrorPage('kioskId: <script>alert(1)</script>');
     expect(page).not.toContain('<script>');
     expect(page).toContain('&#60;script&#62;');
     expect(page).toContain('غير مهيأ');
-    const r = await serveApp('khidma://app/anything', { rendererDir: dir, errorPage: () => page });
+    const r = await serveApp('khidma://app/anything', { rendererDir: dir, errorPage: () => page, hidePointer: false });
     expect(await r.text()).toBe(page);
     expect(r.headers.get('content-security-policy')).toBe(shellContentSecurityPolicy());
   });
