@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { loadConfigFile, parseConfig } from '../config.ts';
 import { createKiosk } from '../compose.ts';
 import { startUiServer } from '../server/ui-server.ts';
-import { findChromium, openChromiumKiosk } from './open-window.ts';
+import { findChromium } from './open-window.ts';
+import { ChromiumWatchdog } from './chromium-watchdog.ts';
 import { writePrivateFile } from './private-file.ts';
 import { findElectronBinary } from '../shell/find-electron.ts';
 
@@ -48,8 +49,11 @@ if (electron && !values['no-window']) {
   process.stdout.write(`\nKhidma kiosk ${config.kioskId} (${config.profile}) is running.\n`);
   if (kiosk.demoGateway) process.stdout.write(`Demo gateway: ${kiosk.demoGateway.url}  (demo accounts: 100200300 … 100200307)\n`);
   const chromium = findChromium();
+  let watchdog: ChromiumWatchdog | undefined;
   if (config.ui.openBrowser && !values['no-window'] && chromium) {
-    openChromiumKiosk(chromium, ui.launchUrl());
+    // Restarted with backoff when it exits or its page stops answering.
+    watchdog = new ChromiumWatchdog({ chromium, launchUrl: () => ui.launchUrl(), log: kiosk.log });
+    watchdog.start();
     process.stdout.write(`Opened ${chromium} in kiosk mode.\n`);
   } else {
     // The URL carries a launch token: stdout ends up in the system journal, so it goes to a
@@ -60,6 +64,7 @@ if (electron && !values['no-window']) {
     process.stdout.write('Open it in Chromium, e.g. chromium --app="$(cat FILE)" --kiosk\n');
   }
   const shutdown = async () => {
+    await watchdog?.stop();
     await ui.close();
     await kiosk.close();
     process.exit(0);
