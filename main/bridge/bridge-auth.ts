@@ -44,7 +44,7 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
-export function createBridgeAuth(opts: { origin: string; cookieName: string; maxOutstanding?: number }): BridgeAuth {
+export function createBridgeAuth(opts: { origin: string; cookieName: string; maxOutstanding?: number; onTokenSpent?: () => void }): BridgeAuth {
   const launchTokens = new Set<string>();
   const sessions = new Set<string>();
   const maxOutstanding = opts.maxOutstanding ?? 16;
@@ -65,6 +65,7 @@ export function createBridgeAuth(opts: { origin: string; cookieName: string; max
       launchTokens.delete(launch);
       const session = secret();
       sessions.add(session);
+      opts.onTokenSpent?.();
       // HttpOnly: page scripts never see it; Strict: no other site's request carries it.
       return { ok: true, setCookie: `${opts.cookieName}=${session}; Path=/bridge; HttpOnly; SameSite=Strict` };
     },

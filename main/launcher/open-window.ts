@@ -37,6 +37,7 @@ export function chromiumKioskArgs(o: { profile: string; openerUrl: string; headl
     '--disable-features=Translate,TranslateUI,OverscrollHistoryNavigation,TouchpadOverscrollHistoryNavigation,MediaRouter',
     '--autoplay-policy=no-user-gesture-required', // spoken guidance starts without a tap
     '--check-for-update-interval=31536000',
+    '--ozone-platform-hint=auto', // Wayland under cage, X11 on a desktop
   ];
   if (o.root) args.push('--no-sandbox'); // Chromium refuses to run as root with its sandbox
   if (o.headless) args.push('--headless', '--disable-gpu', o.openerUrl);

@@ -39,8 +39,14 @@ if (electron && !values['no-window']) {
   const base = loadConfigFile(values.config);
   const config = parseConfig({ ...base, ui: { ...base.ui, ...(values.port && { port: Number(values.port) }) }, log: { ...base.log, console: values.dev } });
   const kiosk = await createKiosk(config);
+  const launchFile = join(resolve(config.dataDir), 'launch-url');
+  const headless = !(config.ui.openBrowser && !values['no-window'] && findChromium());
   const ui = await startUiServer({
-    rootDir: fileURLToPath(new URL('../../dist/renderer/', import.meta.url)),
+    // From source (tsx) the renderer is in dist/renderer; compiled, next to dist/main.
+    rootDir: fileURLToPath(new URL(import.meta.url.endsWith('.js') ? '../../renderer/' : '../../dist/renderer/', import.meta.url)),
+    // Headless, the file always holds one unspent URL: a browser session in another process
+    // (the cage kiosk session) reads it at each Chromium launch.
+    onLaunchTokenSpent: () => headless && writePrivateFile(launchFile, ui.launchUrl() + '\n'),
     port: config.ui.port,
     dispatcher: kiosk.dispatcher,
     events: kiosk.events,
@@ -50,7 +56,7 @@ if (electron && !values['no-window']) {
   if (kiosk.demoGateway) process.stdout.write(`Demo gateway: ${kiosk.demoGateway.url}  (demo accounts: 100200300 … 100200307)\n`);
   const chromium = findChromium();
   let watchdog: ChromiumWatchdog | undefined;
-  if (config.ui.openBrowser && !values['no-window'] && chromium) {
+  if (!headless && chromium) {
     // Restarted with backoff when it exits or its page stops answering.
     watchdog = new ChromiumWatchdog({ chromium, launchUrl: () => ui.launchUrl(), log: kiosk.log });
     watchdog.start();
@@ -58,9 +64,8 @@ if (electron && !values['no-window']) {
   } else {
     // The URL carries a launch token: stdout ends up in the system journal, so it goes to a
     // file only the kiosk user can read, and we print where that file is.
-    const file = join(resolve(config.dataDir), 'launch-url');
-    writePrivateFile(file, ui.launchUrl() + '\n');
-    process.stdout.write(`Kiosk UI:     the URL in ${file} (readable by this user only; it works once)\n`);
+    writePrivateFile(launchFile, ui.launchUrl() + '\n');
+    process.stdout.write(`Kiosk UI:     the URL in ${launchFile} (readable by this user only; each URL works once)\n`);
     process.stdout.write('Open it in Chromium, e.g. chromium --app="$(cat FILE)" --kiosk\n');
   }
   const shutdown = async () => {

@@ -32,7 +32,17 @@ export interface UiServer {
 }
 
 /** Serves the built renderer and the WebSocket bridge on 127.0.0.1 only. */
-export async function startUiServer(opts: { rootDir: string; port: number; dispatcher: Dispatcher; events: EventHub; log: Logger }): Promise<UiServer> {
+export interface UiServerOptions {
+  rootDir: string;
+  port: number;
+  dispatcher: Dispatcher;
+  events: EventHub;
+  log: Logger;
+  /** A launch token was just exchanged for a session (the headless launcher then issues the next one). */
+  onLaunchTokenSpent?: () => void;
+}
+
+export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
   let origin = '';
   const root = resolve(opts.rootDir); // no trailing separator, so the prefix check below holds
   const server: Server = createServer((req, res) => {
@@ -61,7 +71,7 @@ export async function startUiServer(opts: { rootDir: string; port: number; dispa
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
   // Cookies ignore ports: the name carries it, so two kiosks on one machine stay apart.
-  const auth = createBridgeAuth({ origin, cookieName: `khidma-bridge-${port}` });
+  const auth = createBridgeAuth({ origin, cookieName: `khidma-bridge-${port}`, onTokenSpent: opts.onLaunchTokenSpent });
   const bridge = attachWsBridge(server, { auth, dispatcher: opts.dispatcher, events: opts.events, log: opts.log });
   return {
     origin,

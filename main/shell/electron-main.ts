@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { loadConfigFile } from '../config.ts';
 import { openShellCore } from './core-adapter.ts';
 import { startShell } from './kiosk-shell.ts';
+import { configureUpdater, updateFeedFromEnv } from './updates.ts';
+import electronUpdater from 'electron-updater';
 
 /**
  * The Electron entry point: the only folder that imports `electron`. Everything it does is in
@@ -10,7 +12,10 @@ import { startShell } from './kiosk-shell.ts';
  */
 process.umask(0o077); // the data folder and its files: the kiosk user's only
 
-void startShell(electron, {
+const log = (level: string, msg: string, data?: Record<string, unknown>) =>
+  process.stderr.write(JSON.stringify({ t: new Date().toISOString(), level, scope: 'shell', msg, ...data }) + '\n');
+
+const shell = startShell(electron, {
   loadConfig: () => loadConfigFile(process.env.KHIDMA_CONFIG),
   openCore: openShellCore,
   rendererDir: fileURLToPath(new URL('../../renderer/', import.meta.url)),
@@ -18,5 +23,13 @@ void startShell(electron, {
   // KHIDMA_POINTER=visible keeps the mouse pointer (test benches, non-touch screens).
   hidePointer: process.env.KHIDMA_POINTER !== 'visible',
   process,
-  log: (level, msg, data) => process.stderr.write(JSON.stringify({ t: new Date().toISOString(), level, scope: 'shell', msg, ...data }) + '\n'),
+  log,
+});
+
+// Updates only for installed builds with a feed in /etc/khidma/update.env.
+void shell.then((handle) => {
+  if (!handle?.supervisor || !electron.app.isPackaged) return;
+  const { feed, problem } = updateFeedFromEnv(process.env);
+  if (problem) log('warn', `updates off: ${problem}`);
+  if (feed) configureUpdater(electronUpdater.autoUpdater, feed, { log });
 });

@@ -49,6 +49,12 @@ describe('npm start -- --no-window', () => {
     const bridge = `${origin.replace('http', 'ws')}/bridge?token=${token}`;
     expect(await opens(bridge, origin)).toBe(101);
     expect(await opens(bridge, origin)).toBe(401);
+    // The file now holds the next unspent URL (for the next browser launch), still owner-only.
+    await expect.poll(() => readFileSync(file, 'utf8').trim(), { timeout: 5000 }).not.toBe(url);
+    const next = new URLSearchParams(new URL(readFileSync(file, 'utf8').trim()).hash.slice(1)).get('token')!;
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(await opens(`${origin.replace('http', 'ws')}/bridge?token=${next}`, origin)).toBe(101);
+    expect(out).not.toContain(next);
 
     const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
     child.kill('SIGTERM');
