@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { gatewayTlsSchema } from './gateway/tls-config.ts'; // issue 14
 
 /**
  * The kiosk's typed configuration. Every field has a default, so `npm start` needs no file;
@@ -49,7 +50,8 @@ export const configSchema = z
     gateway: z
       .discriminatedUnion('mode', [
         z.object({ mode: z.literal('embedded'), port: z.number().int().min(0).max(65535).default(0) }).strict(),
-        z.object({ mode: z.literal('remote'), url: z.string().url(), timeoutMs: z.number().int().positive().default(8000) }).strict(),
+        z.object({ mode: z.literal('remote'), url: z.string().url(), timeoutMs: z.number().int().positive().default(8000),
+          tls: gatewayTlsSchema.optional(), allowPlainHttp: z.boolean().default(false) }).strict(), // issue 14: mutual TLS; plain HTTP only for a lab
       ])
       .default({ mode: 'embedded', port: 0 }),
     devices: z

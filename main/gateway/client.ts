@@ -50,6 +50,8 @@ export interface GatewayClientOptions {
   kioskId: string;
   /** Called with every request outcome (feeds the connectivity monitor). */
   onOutcome?: (reachable: boolean) => void;
+  /** Issue 14: the transport, e.g. mutual TLS from gateway/tls.ts; default the global fetch. */
+  fetch?: typeof fetch;
 }
 
 export type CatalogueProfile = 'KW' | 'BH' | 'QA';
@@ -79,7 +81,7 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
     let res: Response;
     let text: string;
     try {
-      res = await fetch(new URL(path, opts.baseUrl), {
+      res = await (opts.fetch ?? fetch)(new URL(path, opts.baseUrl), { // issue 14: opts.fetch
         ...init,
         headers: { 'content-type': 'application/json', 'x-kiosk-id': opts.kioskId, ...init.headers },
         signal: AbortSignal.timeout(timeoutMs),
