@@ -119,3 +119,15 @@ describe('shell rules', () => {
     expect(b.next()).toBe(500);
   });
 });
+
+describe('nothing is handed to the operating system', () => {
+  it('no source file calls shell.openExternal (or opens paths/items through the OS)', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const { fileURLToPath } = await import('node:url');
+    const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const files = ['main', 'renderer/src'].flatMap((d) => walk(join(root, d))).filter((f) => /\.(c|m)?tsx?$/.test(f));
+    expect(files.length).toBeGreaterThan(50);
+    expect(files.filter((f) => /\b(openExternal|openPath|showItemInFolder)\s*\(/.test(readFileSync(f, 'utf8')))).toEqual([]);
+  });
+});
