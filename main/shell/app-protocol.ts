@@ -22,7 +22,8 @@ export function handleAppScheme(protocol: Pick<Protocol, 'handle'>, o: AppScheme
 }
 
 /** The shell's own touch-mode style sheet, linked into the entry page (no insertCSS needed). */
-export const TOUCH_CSS_URL = `${APP_ORIGIN}/__shell/touch.css`;
+export const TOUCH_CSS_PATH = '/__shell/touch.css';
+export const TOUCH_CSS_URL = `${APP_ORIGIN}${TOUCH_CSS_PATH}`;
 
 export async function serveApp(url: string, o: AppSchemeOptions): Promise<Response> {
   const error = o.errorPage();
@@ -33,7 +34,7 @@ export async function serveApp(url: string, o: AppSchemeOptions): Promise<Respon
   try {
     const body = await readFile(file.path);
     if (file.path !== resolveAppFile(o.rendererDir, APP_ENTRY)?.path) return new Response(body, { status: 200, headers: appResponseHeaders(file.type) });
-    const html = body.toString('utf8').replace('</head>', `<link rel="stylesheet" href="${TOUCH_CSS_URL}"></head>`);
+    const html = body.toString('utf8').replace('</head>', `<link rel="stylesheet" href="${TOUCH_CSS_PATH}"></head>`);
     return new Response(html, { status: 200, headers: appResponseHeaders(file.type) });
   } catch {
     return new Response('not found', { status: 404, headers: appResponseHeaders('text/plain; charset=utf-8') });

@@ -10,7 +10,7 @@ import { ConfigError, parseConfig } from '../../../main/config.ts';
 import { RestartBackoff } from '../../../main/launcher/restart-backoff.ts';
 import { IPC_CALL, IPC_EVENT } from '../../../main/shell/ipc-channels.ts';
 import { APP_ENTRY, EXIT_CONFIG_ERROR, shellContentSecurityPolicy } from '../../../main/shell/rules.ts';
-import { TOUCH_CSS_URL } from '../../../main/shell/app-protocol.ts';
+import { TOUCH_CSS_PATH, TOUCH_CSS_URL } from '../../../main/shell/app-protocol.ts';
 import { createFakeElectron, type FakeWindow } from './fake-electron.ts';
 
 function fakeCore(): ShellCore & { audits: [string, Record<string, unknown>][]; closes: number } {
@@ -95,7 +95,7 @@ describe('the Electron shell wiring (fake electron module)', () => {
     expect(win.webContents.windowOpenHandler).toBeTypeOf('function');
     // Touch mode: the entry page links the shell's style sheet; zoom is pinned once loaded.
     const serve = rec.handlers.get('khidma')!;
-    expect(await (await serve({ url: APP_ENTRY })).text()).toContain(`<link rel="stylesheet" href="${TOUCH_CSS_URL}"></head>`);
+    expect(await (await serve({ url: APP_ENTRY })).text()).toContain(`<link rel="stylesheet" href="${TOUCH_CSS_PATH}"></head>`);
     const css = await (await serve({ url: TOUCH_CSS_URL })).text();
     expect(css).toMatch(/cursor: none/);
     expect(css).toMatch(/user-select: none/);
