@@ -20,7 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await ui?.close();
-  await new Promise((r) => setTimeout(r, 300)); // the core's start-up catalogue refresh
   await kiosk?.close();
   dir.remove();
 });

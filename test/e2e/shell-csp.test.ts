@@ -25,7 +25,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
-  await new Promise((r) => setTimeout(r, 300)); // the core's start-up catalogue refresh
   await kiosk?.close();
   dir.remove();
 });

@@ -275,13 +275,11 @@ describe('the shell over the real core', () => {
     const dir = tempDir('shell-core');
     try {
       const config = parseConfig({ dataDir: dir.path });
-      const s = await boot({ loadConfig: () => config, openCore: openShellCore });
+      const { tolerantFileLogger } = await import('../../support/tolerant-logger.ts');
+      const s = await boot({ loadConfig: () => config, openCore: (c) => openShellCore(c, { log: tolerantFileLogger(join(dir.path, 'logs', 'kiosk.log')) }) });
       const id = s.win.webContents.id;
       expect(await invoke(s, mainFrameEvent(id), 'kiosk.info', {})).toMatchObject({ ok: true, value: { kioskId: config.kioskId } });
       s.win.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 9 });
-      // The core's start-up catalogue refresh is not awaited by close(): let it finish before the
-      // folder goes, so it cannot log into a removed folder.
-      await new Promise((r) => setTimeout(r, 1000));
       s.proc.emit('SIGTERM');
       await vi.waitFor(() => expect(s.rec.quit).toBe(true), { timeout: 15_000 });
       // Closed: the database is no longer held, and the audit entry was committed.
