@@ -46,6 +46,11 @@ export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
   let origin = '';
   const root = resolve(opts.rootDir); // no trailing separator, so the prefix check below holds
   const server: Server = createServer((req, res) => {
+    // DNS rebinding: a page on evil.example that re-resolves to 127.0.0.1 still sends its own Host.
+    if (req.headers.host !== new URL(origin).host) {
+      res.writeHead(421, { 'content-type': 'text/plain' }).end('misdirected request');
+      return;
+    }
     let path: string;
     try {
       path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);

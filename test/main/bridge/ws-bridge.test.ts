@@ -159,6 +159,17 @@ describe('WebSocket bridge', () => {
     ws.close();
   });
 
+  it('answers only requests addressed to 127.0.0.1:<port> (no DNS rebinding)', async () => {
+    const { request } = await import('node:http');
+    const status = (host: string) =>
+      new Promise<number>((resolve) => {
+        request({ host: '127.0.0.1', port: Number(new URL(ui.origin).port), path: '/', headers: { host } }, (res) => resolve(res.statusCode ?? 0)).end();
+      });
+    expect(await status('evil.example')).toBe(421);
+    expect(await status(`evil.example:${new URL(ui.origin).port}`)).toBe(421);
+    expect(await status(new URL(ui.origin).host)).toBe(200);
+  });
+
   it('serves files from the renderer folder only', async () => {
     expect((await fetch(`${ui.origin}/`)).status).toBe(200);
     expect((await fetch(`${ui.origin}/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
