@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
-import { loadConfigFile, parseConfig } from '../config.ts';
+import { ConfigError, loadConfigFile, parseConfig } from '../config.ts';
 import { createKiosk } from '../compose.ts';
 import { startUiServer } from '../server/ui-server.ts';
 import { findChromium } from './open-window.ts';
@@ -27,6 +27,11 @@ const { values } = parseArgs({
 
 // Everything the kiosk writes is for the kiosk's user only (data folder 0700, files 0600).
 process.umask(0o077);
+// A configuration error is said plainly and exits 78 (EX_CONFIG): systemd does not restart on it.
+process.on('uncaughtException', (err) => {
+  process.stderr.write(err instanceof ConfigError ? `Khidma cannot start: ${err.message}\n` : `${err.stack ?? String(err)}\n`);
+  process.exit(err instanceof ConfigError ? 78 : 1);
+});
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const electron = values.browser ? undefined : findElectronBinary();
 if (electron && !values['no-window']) {

@@ -62,4 +62,16 @@ describe('npm start -- --no-window', () => {
     child = undefined;
     for (const name of readdirSync(join(data, 'logs'))) expect(readFileSync(join(data, 'logs', name), 'utf8')).not.toContain(token);
   }, 90_000);
+
+  it('a configuration error is said plainly and exits 78 (systemd does not restart on it)', async () => {
+    const config = join(dir.path, 'bad.config.json');
+    writeFileSync(config, JSON.stringify({ dataDir: join(dir.path, 'bad'), kioskNumber: 5000 }));
+    const bad = spawn(process.execPath, ['--import', 'tsx', 'main/launcher/start.ts', '--no-window', '--browser', '--config', config], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    bad.stderr.on('data', (b: Buffer) => (err += b));
+    const code = await new Promise<number | null>((r) => bad.once('exit', r));
+    expect(code).toBe(78);
+    expect(err).toContain('Khidma cannot start: invalid kiosk configuration');
+    expect(err).toContain('kioskNumber');
+  }, 60_000);
 });
