@@ -1,5 +1,5 @@
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
-import type { KioskConfig } from '../config.ts';
+import { ConfigError, type KioskConfig } from '../config.ts';
 import type { Result } from '../contract/result.ts';
 import { RestartBackoff } from '../launcher/restart-backoff.ts';
 import { handleAppScheme, registerAppScheme, configErrorPage } from './app-protocol.ts';
@@ -167,7 +167,8 @@ export async function startShell(e: ShellElectron, d: ShellDeps): Promise<ShellH
   try {
     await sup.start();
   } catch (err) {
-    return failConfig((err as Error).message);
+    if (err instanceof ConfigError) return failConfig(err.message);
+    return { window, supervisor: sup }; // shutting down before the core was up: before-quit finishes it
   }
   await window.loadURL(APP_ENTRY).catch((err) => d.log('error', 'the kiosk page did not load', { error: String(err) }));
   loaded = true;

@@ -255,6 +255,25 @@ describe('the Electron shell wiring (fake electron module)', () => {
     expect(s.rec.exitCode).toBe(EXIT_CONFIG_ERROR); // …then the process exits non-zero
   });
 
+  it('a configuration error found by the core (not the file) gets the same screen; SIGTERM during a slow start quits cleanly', async () => {
+    const s = await boot({ openCore: () => Promise.reject(new ConfigError('gateway: plain HTTP to a remote gateway is refused')) });
+    expect(await (await s.rec.handlers.get('khidma')!({ url: APP_ENTRY })).text()).toContain('plain HTTP to a remote gateway is refused');
+    s.timers.runAll();
+    expect(s.rec.exitCode).toBe(EXIT_CONFIG_ERROR);
+
+    let release: (c: ShellCore) => void = () => {};
+    const slowCore = fakeCore();
+    const fake = createFakeElectron();
+    const booting = boot({ openCore: () => new Promise<ShellCore>((r) => (release = r)) }, fake);
+    await vi.waitFor(() => expect(fake.rec.windows).toHaveLength(1));
+    fake.app.emit('before-quit', { preventDefault: () => {} }); // SIGTERM → app.quit() while the core starts
+    release(slowCore);
+    const t = await booting;
+    await vi.waitFor(() => expect(slowCore.closes).toBe(1)); // the core that arrived late is closed, not leaked
+    expect(t.rec.exitCode).toBeUndefined();
+    await vi.waitFor(() => expect(t.rec.quit).toBe(true));
+  });
+
   it('a second instance quits at once without a window; the first one is focused', async () => {
     const first = await boot();
     first.app.emit('second-instance');
