@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,6 +22,8 @@ export interface WatchdogOptions {
   probeTimeoutMs?: number;
   /** Consecutive unanswered probes before the browser is killed and restarted. */
   maxMisses?: number;
+  /** A fresh browser's misses do not count until its page first answers or this much time passed. */
+  startupGraceMs?: number;
 }
 
 /**
@@ -37,6 +40,8 @@ export class ChromiumWatchdog {
   #probeTimer: NodeJS.Timeout | undefined;
   #misses = 0;
   #launches = 0;
+  #launchedAt = 0;
+  #answered = false;
   readonly #backoff: RestartBackoff;
 
   constructor(private readonly o: WatchdogOptions) {
@@ -92,17 +97,24 @@ export class ChromiumWatchdog {
     this.#child = child;
     this.#cache = {};
     this.#misses = 0;
+    this.#launchedAt = Date.now();
+    this.#answered = false;
     this.#launches++;
     this.#cdp = new CdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
     child.once('error', (err) => this.o.log.error('browser', 'Chromium could not be started', { error: String(err) }));
     child.once('exit', (code, signal) => {
       this.#cdp?.close();
-      // The throw-away profile goes with the window, so relaunches do not pile up folders.
-      rmSync(profile, { recursive: true, force: true });
-      if (this.#stopped || this.#child !== child) return;
-      const delay = this.#backoff.next();
-      this.o.log.warn('browser', 'Chromium exited; restarting', { code, signal, inMs: delay });
-      this.#restartTimer = setTimeout(() => this.#launch(), delay);
+      if (!this.#stopped && this.#child === child) {
+        const delay = this.#backoff.next();
+        this.o.log.warn('browser', 'Chromium exited; restarting', { code, signal, inMs: delay });
+        this.#restartTimer = setTimeout(() => this.#launch(), delay);
+      }
+      // The throw-away profile goes with the window, so relaunches do not pile up folders. Its
+      // helper processes may still be writing for a moment: retry, and never let cleanup stop
+      // the restart above.
+      void rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }).catch((err: unknown) =>
+        this.o.log.warn('browser', 'throw-away profile not removed', { error: String(err) }),
+      );
     });
   }
 
@@ -112,7 +124,10 @@ export class ChromiumWatchdog {
     try {
       await this.evaluate('document.readyState', this.o.probeTimeoutMs ?? 5000);
       this.#misses = 0;
+      this.#answered = true;
     } catch {
+      // A slow machine may take a while to show the first page: that is not a hang.
+      if (!this.#answered && Date.now() - this.#launchedAt < (this.o.startupGraceMs ?? 30_000)) return;
       if (++this.#misses < (this.o.maxMisses ?? 2) || this.#child !== child) return;
       this.o.log.warn('browser', 'the kiosk page stopped answering; restarting Chromium', { misses: this.#misses });
       child.kill('SIGKILL'); // the exit handler relaunches
