@@ -29,6 +29,12 @@ describe('bridge session in a real browser', () => {
     const url = ui.launchUrl();
     const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
     const page = await context.newPage();
+    // The UI server's CSP must not break the kiosk: any violation is collected and fails the test.
+    const violations: string[] = [];
+    await page.exposeBinding('__reportViolation', (_s, v: string) => void violations.push(v));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (ev) => (window as unknown as { __reportViolation: (v: string) => void }).__reportViolation(`${ev.violatedDirective} ${ev.blockedURI}`)),
+    );
     await page.goto(url);
     await page.getByRole('button', { name: 'Start in English' }).tap();
     await page.getByTestId('section-inquiries').waitFor();
@@ -38,6 +44,7 @@ describe('bridge session in a real browser', () => {
     await page.reload();
     await page.getByRole('button', { name: 'Start in English' }).tap();
     await page.getByTestId('section-inquiries').waitFor();
+    expect(violations).toEqual([]);
 
     // Someone who copied the launch URL gets a page that cannot reach the core.
     const other = await browser.newContext();
