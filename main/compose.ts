@@ -6,6 +6,7 @@ import { openDatabase, type Db } from './store/database.ts';
 import type { TransactionsRepo } from './store/transactions-repo.ts';
 import type { OutboxRepo } from './store/outbox-repo.ts';
 import type { AlertsRepo } from './store/alerts-repo.ts';
+import { secureDataDir } from './store/data-dir.ts';
 import { DeviceEventsRepo } from './store/device-events-repo.ts';
 import { SettingsRepo } from './store/settings-repo.ts';
 import { GatewayFlagsRepo } from './store/gateway-flags-repo.ts';
@@ -77,6 +78,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
   const settings = new SettingsRepo(db);
 
   const { gateway, gatewayUrl, connectivity, demoGateway } = await openGateway(config, dataDir, log);
+  secureDataDir(dataDir); // owner-only, including what older builds and the demo gateway wrote
 
   const devices = await openDevices(config.devices, { log, profile, terminalPassword: config.paymentTerminal.password, stateDir: dataDir, ...opts.devices });
   const sessions = new VisitorSessions();

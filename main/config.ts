@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { gatewayTlsSchema } from './gateway/tls-config.ts'; // issue 14
 
 /**
  * The kiosk's typed configuration. In demo mode (`demo: true`, what `npm start` uses) every
@@ -29,7 +30,15 @@ export const DEMO_KIOSK_NUMBER = 1;
 const gatewaySchema = z.discriminatedUnion('mode', [
   /** The demo gateway inside the kiosk process (demo mode only). */
   z.object({ mode: z.literal('embedded'), port: z.number().int().min(0).max(65535).default(0) }).strict(),
-  z.object({ mode: z.literal('remote'), url: z.string().url(), timeoutMs: z.number().int().positive().default(8000) }).strict(),
+  z.object({
+    mode: z.literal('remote'),
+    url: z.string().url(),
+    timeoutMs: z.number().int().positive().default(8000),
+    /** Mutual TLS: the kiosk's client certificate and the gateway's pinned CA. */
+    tls: gatewayTlsSchema.optional(),
+    /** Plain HTTP to a non-loopback gateway is refused unless a lab says so. */
+    allowPlainHttp: z.boolean().default(false),
+  }).strict(),
 ]);
 const RETENTION_DEFAULTS = { outboxDays: 90, auditDays: 90, deviceEventDays: 90, complaintDays: 90, ticketDays: 30, cardholderCopyDays: 90, journalYears: 7 };
 const days = z.number().int().min(1).max(3650);

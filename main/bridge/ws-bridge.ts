@@ -1,9 +1,10 @@
 import type { IncomingMessage, Server } from 'node:http';
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Connection, Dispatcher } from './dispatcher.ts';
 import type { EventHub } from './event-hub.ts';
 import type { Logger } from '../log/logger.ts';
+import type { BridgeAuth } from './bridge-auth.ts';
 
 export const BRIDGE_PATH = '/bridge';
 const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -15,37 +16,47 @@ export interface WireRequest {
   params?: unknown;
 }
 
-function tokenMatches(expected: string, given: string | null): boolean {
-  if (!given) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /**
- * The loopback WebSocket transport over the shared dispatcher. The token is checked at
- * the HTTP upgrade, so a client without it never gets a socket at all.
+ * The loopback WebSocket transport over the shared dispatcher. Origin and token (or the
+ * session cookie a token was exchanged for) are checked at the HTTP upgrade, so a client
+ * without them never gets a socket at all.
  */
-export function attachWsBridge(server: Server, opts: { token: string; dispatcher: Dispatcher; events: EventHub; log: Logger }) {
+export function attachWsBridge(server: Server, opts: { auth: BridgeAuth; dispatcher: Dispatcher; events: EventHub; log: Logger }) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const cookies = new WeakMap<IncomingMessage, string>();
+  wss.on('headers', (headers, req) => {
+    const cookie = cookies.get(req);
+    if (cookie) headers.push(`Set-Cookie: ${cookie}`);
+  });
 
   server.on('upgrade', (req: IncomingMessage, socket, head) => {
+    socket.on('error', () => socket.destroy()); // a reset mid-handshake is the client's problem
     let url: URL | undefined;
     try {
       url = new URL(req.url ?? '/', 'http://127.0.0.1');
     } catch {
       url = undefined;
     }
-    if (!url || url.pathname !== BRIDGE_PATH || !tokenMatches(opts.token, url.searchParams.get('token'))) {
-      opts.log.warn('bridge', 'refused a bridge connection without the right token');
-      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+    const admission = url?.pathname === BRIDGE_PATH
+      ? opts.auth.admit({ origin: req.headers.origin, token: url.searchParams.get('token'), cookie: req.headers.cookie })
+      : ({ ok: false, reason: 'token' } as const);
+    if (!admission.ok) {
+      // Never log the token itself: only why the door stayed shut.
+      opts.log.warn('bridge', 'refused a bridge connection', { reason: admission.reason });
+      socket.end(`HTTP/1.1 ${admission.reason === 'origin' ? '403 Forbidden' : '401 Unauthorized'}\r\nConnection: close\r\n\r\n`);
       return;
     }
+    if (admission.setCookie) cookies.set(req, admission.setCookie);
     wss.handleUpgrade(req, socket, head, (ws) => serve(ws));
   });
 
   function serve(ws: WebSocket): void {
     const connection: Connection = { id: randomUUID() };
+    // Without this listener one oversized or non-UTF-8 frame throws out of the socket and takes
+    // the whole core down. ws closes the connection itself (1009/1007); we log and go on.
+    ws.on('error', (err: Error & { code?: string }) => {
+      opts.log.warn('bridge', 'closed a bridge connection after a bad frame', { code: err.code ?? 'unknown' });
+    });
     const unsubscribe = opts.events.subscribe((event, payload, scope) => {
       // A visitor's payment events go only to the connection whose session started the payment.
       if (scope && scope.sessionId !== connection.sessionId) return;

@@ -60,10 +60,10 @@ function loadFile(path: string | URL, profile: ProfileId): Loaded {
 
 /** Write to a temporary file in the same folder, flush, then rename: readers see old or new, never half. */
 function writeAtomically(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
   try {
-    const fd = openSync(tmp, 'wx');
+    const fd = openSync(tmp, 'wx', 0o600);
     try {
       writeSync(fd, text);
       fsyncSync(fd);

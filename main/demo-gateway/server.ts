@@ -5,6 +5,8 @@ import { DemoStore } from './demo-store.ts';
 import { SERVICE_TEXT_BY_PROFILE, type DemoProfile } from './seed.ts';
 import { z } from 'zod';
 import { readJson, route, type Reply, type RouteContext } from './routes.ts';
+import { createServer as createHttpsServer, type Server as HttpsServer, type ServerOptions as HttpsOptions } from 'node:https'; // issue 14: TLS
+import { faultSwitchRefusal } from './fault-switch.ts'; // issue 14: fault switch guard
 
 /**
  * Faults on demand, for tests and demos. down: the connection is cut before any answer;
@@ -33,6 +35,10 @@ export interface DemoGatewayOptions {
   now?: () => Date;
   /** Called after a keyed POST committed and before it is answered (crash tests hold or observe it here). */
   onCommit?: (kind: 'payment' | 'complaint' | 'ticket', key: string) => void | Promise<void>;
+  /** Issue 14: serve HTTPS (key, cert, and ca + requestCert for client certificates). */
+  tls?: HttpsOptions;
+  /** Issue 14: enables POST /demo/fault for requests carrying this token (demo mode only). */
+  faultToken?: string;
 }
 
 export interface DemoGateway {
@@ -91,6 +97,8 @@ export async function startDemoGateway(opts: DemoGatewayOptions): Promise<DemoGa
     const url = new URL(req.url ?? '/', 'http://gateway');
     // Not part of openapi.yaml: the demo's own control, outside /v1 and never faulted itself.
     if (req.method === 'POST' && url.pathname === '/demo/fault') {
+      const refusal = faultSwitchRefusal(req, opts.faultToken); // issue 14
+      if (refusal) return send(res, refusal); // issue 14
       const parsed = faultSchema.safeParse(await readJson(req).catch(() => undefined));
       if (!parsed.success) return send(res, { status: 422, body: { error: { code: 'invalidFault', message: 'mode: none | down | error500 | resetAfterCommit | delay{ms} | slow{ms}' } } });
       fault = parsed.data;
@@ -124,15 +132,16 @@ export async function startDemoGateway(opts: DemoGatewayOptions): Promise<DemoGa
     if (reply && !req.socket.destroyed) send(res, reply, f.mode === 'slow' ? f.ms : 0);
   }
 
-  let server: Server | undefined;
+  let server: Server | HttpsServer | undefined; // issue 14: or HTTPS
   let port = opts.port ?? 0;
 
   async function start(): Promise<void> {
-    const s = createServer((req, res) => {
+    const listener = (req: IncomingMessage, res: ServerResponse) => {
       handle(req, res).catch(() => {
         if (!res.headersSent && !req.socket.destroyed) send(res, { status: 500, body: { error: { code: 'internal', message: 'internal error' } } });
       });
-    });
+    };
+    const s = opts.tls ? createHttpsServer(opts.tls, listener) : createServer(listener); // issue 14: TLS
     s.keepAliveTimeout = 1000;
     s.on('connection', (sock) => {
       sockets.add(sock);
@@ -157,7 +166,7 @@ export async function startDemoGateway(opts: DemoGatewayOptions): Promise<DemoGa
   await start();
   return {
     get url() {
-      return `http://${host}:${port}`;
+      return `${opts.tls ? 'https' : 'http'}://${host}:${port}`; // issue 14: TLS
     },
     get port() {
       return port;

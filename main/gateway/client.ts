@@ -58,6 +58,8 @@ export interface GatewayClientOptions {
   maxResponseBytes?: number;
   /** Largest catalogue response, in bytes (default 16 MiB; the bundled ones are under 100 KB). */
   maxCatalogueBytes?: number;
+  /** Issue 14: the transport, e.g. mutual TLS from gateway/tls.ts; default the global fetch. */
+  fetch?: typeof fetch;
 }
 
 export type CatalogueProfile = 'KW' | 'BH' | 'QA';
@@ -119,7 +121,7 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
     let res: Response;
     let text: string;
     try {
-      res = await fetch(new URL(path, opts.baseUrl), {
+      res = await (opts.fetch ?? fetch)(new URL(path, opts.baseUrl), { // issue 14: opts.fetch
         ...init,
         headers: { 'content-type': 'application/json', 'x-kiosk-id': opts.kioskId, ...init.headers },
         signal: AbortSignal.timeout(timeoutMs),

@@ -4,6 +4,8 @@ import type { Logger } from '../log/logger.ts';
 import { ConnectivityMonitor } from '../connectivity/connectivity-monitor.ts';
 import { startDemoGateway, type DemoGateway } from '../demo-gateway/server.ts';
 import { createGatewayClient, type GatewayClient } from './client.ts';
+import { remoteGatewayTransport } from './tls.ts';
+import { issueFaultToken } from '../demo-gateway/fault-switch.ts';
 
 export interface OpenedGateway {
   gateway: GatewayClient;
@@ -22,16 +24,19 @@ export async function openGateway(config: KioskConfig, dataDir: string, log: Log
   if (config.gateway.mode === 'embedded' && !config.demo) throw new Error('gateway.mode: the embedded demo gateway runs only in demo mode');
   const demoGateway =
     config.gateway.mode === 'embedded'
-      ? await startDemoGateway({ dbFile: join(dataDir, 'demo-gateway.sqlite'), port: config.gateway.port, profile: config.profile })
+      ? await startDemoGateway({ dbFile: join(dataDir, 'demo-gateway.sqlite'), port: config.gateway.port, profile: config.profile, faultToken: issueFaultToken(join(dataDir, 'demo-fault-token')) })
       : undefined;
   const gatewayUrl = config.gateway.mode === 'remote' ? config.gateway.url : demoGateway!.url;
-  const probe = createGatewayClient({ baseUrl: gatewayUrl, kioskId: config.kioskId, timeoutMs: 3000 });
+  // Mutual TLS to a remote gateway; plain HTTP refused off loopback unless a lab allows it.
+  const transport = config.gateway.mode === 'remote' ? remoteGatewayTransport(config.gateway) : {};
+  const probe = createGatewayClient({ baseUrl: gatewayUrl, kioskId: config.kioskId, timeoutMs: 3000, ...transport });
   const connectivity = new ConnectivityMonitor(() => probe.health(), config.connectivity.probeIntervalMs, log);
   const gateway = createGatewayClient({
     baseUrl: gatewayUrl,
     kioskId: config.kioskId,
     timeoutMs: config.gateway.mode === 'remote' ? config.gateway.timeoutMs : 8000,
     onOutcome: (reachable) => connectivity.report(reachable),
+    ...transport,
   });
   return { gateway, gatewayUrl, connectivity, demoGateway };
 }

@@ -1,37 +1,45 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 
 export function findChromium(): string | undefined {
   const candidates = [process.env.KHIDMA_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
   return candidates.find((p): p is string => !!p && existsSync(p));
 }
 
-/** Chromium in app + kiosk mode on the UI URL, with a throw-away profile. */
-export function openChromiumKiosk(chromium: string, url: string): ChildProcess {
-  const profile = mkdtempSync(join(tmpdir(), 'khidma-chromium-'));
-  // The URL carries the bridge token: hand it over in a file only this user can read, never on
-  // the command line (other local users can read every process's arguments).
-  const opener = join(profile, 'open.html');
-  writeFileSync(opener, `<!doctype html><meta http-equiv="refresh" content="0;url=${url.replaceAll('"', '%22')}">`, { mode: 0o600 });
+/**
+ * Chromium flags for the browser shell: app + kiosk mode on a throw-away profile, touch on,
+ * pinch and swipe-back navigation off, nothing that phones home, no dialogs or bubbles to tap
+ * through, no translate bar, extensions or print preview. The debugging interface is the
+ * private pipe to the watchdog (never a port).
+ */
+export function chromiumKioskArgs(o: { profile: string; openerUrl: string; headless: boolean; root: boolean }): string[] {
   const args = [
-    `--app=${pathToFileURL(opener).href}`,
+    `--app=${o.openerUrl}`,
     '--kiosk',
-    `--user-data-dir=${profile}`,
+    `--user-data-dir=${o.profile}`,
+    '--remote-debugging-pipe',
     '--no-first-run',
+    '--no-default-browser-check',
+    '--noerrdialogs',
+    '--disable-session-crashed-bubble',
+    '--disable-infobars',
+    '--disable-extensions',
+    '--disable-print-preview',
+    '--disable-translate',
+    '--disable-notifications',
+    '--deny-permission-prompts',
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
-    '--disable-pinch',
-    '--overscroll-history-navigation=0',
     '--disable-quic',
+    '--disable-pinch',
+    '--touch-events=enabled',
+    '--overscroll-history-navigation=0',
+    '--disable-features=Translate,TranslateUI,OverscrollHistoryNavigation,TouchpadOverscrollHistoryNavigation,MediaRouter',
+    '--autoplay-policy=no-user-gesture-required', // spoken guidance starts without a tap
+    '--check-for-update-interval=31536000',
+    '--ozone-platform-hint=auto', // Wayland under cage, X11 on a desktop
   ];
-  if (process.getuid?.() === 0) args.push('--no-sandbox');
-  if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) args.push('--headless');
-  const child = spawn(chromium, args, { stdio: 'ignore' });
-  // The throw-away profile goes with the window, so relaunches do not pile up folders.
-  child.once('exit', () => rmSync(profile, { recursive: true, force: true }));
-  return child;
+  if (o.root) args.push('--no-sandbox'); // Chromium refuses to run as root with its sandbox
+  if (o.headless) args.push('--headless', '--disable-gpu', o.openerUrl);
+  return args;
 }

@@ -2,9 +2,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfigFile, parseConfig, type KioskConfig } from '../config.ts';
+import { join, resolve } from 'node:path';
 import { createKiosk } from '../compose.ts';
 import { startUiServer } from '../server/ui-server.ts';
-import { findChromium, openChromiumKiosk } from './open-window.ts';
+import { findChromium } from './open-window.ts';
+import { ChromiumWatchdog } from './chromium-watchdog.ts';
+import { writePrivateFile } from './private-file.ts';
 import { findElectronBinary } from '../shell/find-electron.ts';
 
 /**
@@ -32,12 +35,20 @@ function loadOrExit(): KioskConfig {
     return loadConfigFile(source);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    process.stderr.write(`${err.message}\n`);
-    process.exit(2);
+    // Said plainly, exit 78 (EX_CONFIG): systemd does not restart a kiosk on a configuration error.
+    process.stderr.write(`Khidma cannot start: ${err.message}\n`);
+    process.exit(78);
   }
 }
 // A bad configuration is refused here, with its message, before anything starts.
 const base = loadOrExit();
+// Everything the kiosk writes is for the kiosk's user only (data folder 0700, files 0600).
+process.umask(0o077);
+// A configuration error is said plainly and exits 78 (EX_CONFIG): systemd does not restart on it.
+process.on('uncaughtException', (err) => {
+  process.stderr.write(err instanceof ConfigError ? `Khidma cannot start: ${err.message}\n` : `${err.stack ?? String(err)}\n`);
+  process.exit(err instanceof ConfigError ? 78 : 1);
+});
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const electron = values.browser ? undefined : findElectronBinary();
 if (electron && !values['no-window']) {
@@ -50,8 +61,14 @@ if (electron && !values['no-window']) {
 } else {
   const config = parseConfig({ ...base, ui: { ...base.ui, ...(values.port && { port: Number(values.port) }) }, log: { ...base.log, console: values.dev } });
   const kiosk = await createKiosk(config);
+  const launchFile = join(resolve(config.dataDir), 'launch-url');
+  const headless = !(config.ui.openBrowser && !values['no-window'] && findChromium());
   const ui = await startUiServer({
-    rootDir: fileURLToPath(new URL('../../dist/renderer/', import.meta.url)),
+    // From source (tsx) the renderer is in dist/renderer; compiled, next to dist/main.
+    rootDir: fileURLToPath(new URL(import.meta.url.endsWith('.js') ? '../../renderer/' : '../../dist/renderer/', import.meta.url)),
+    // Headless, the file always holds one unspent URL: a browser session in another process
+    // (the cage kiosk session) reads it at each Chromium launch.
+    onLaunchTokenSpent: () => headless && writePrivateFile(launchFile, ui.launchUrl() + '\n'),
     port: config.ui.port,
     dispatcher: kiosk.dispatcher,
     events: kiosk.events,
@@ -59,15 +76,22 @@ if (electron && !values['no-window']) {
   });
   process.stdout.write(`\nKhidma kiosk ${config.kioskId} (${config.profile})${config.demo ? ' in DEMO mode' : ''} is running.\n`);
   if (kiosk.demoGateway) process.stdout.write(`Demo gateway: ${kiosk.demoGateway.url}  (demo accounts: 100200300 … 100200307)\n`);
-  process.stdout.write(`Kiosk UI:     ${ui.url}\n`);
   const chromium = findChromium();
-  if (config.ui.openBrowser && !values['no-window'] && chromium) {
-    openChromiumKiosk(chromium, ui.url);
+  let watchdog: ChromiumWatchdog | undefined;
+  if (!headless && chromium) {
+    // Restarted with backoff when it exits or its page stops answering.
+    watchdog = new ChromiumWatchdog({ chromium, launchUrl: () => ui.launchUrl(), log: kiosk.log });
+    watchdog.start();
     process.stdout.write(`Opened ${chromium} in kiosk mode.\n`);
   } else {
-    process.stdout.write('Open the URL above in Chromium (e.g. chromium --app=URL --kiosk).\n');
+    // The URL carries a launch token: stdout ends up in the system journal, so it goes to a
+    // file only the kiosk user can read, and we print where that file is.
+    writePrivateFile(launchFile, ui.launchUrl() + '\n');
+    process.stdout.write(`Kiosk UI:     the URL in ${launchFile} (readable by this user only; each URL works once)\n`);
+    process.stdout.write('Open it in Chromium, e.g. chromium --app="$(cat FILE)" --kiosk\n');
   }
   const shutdown = async () => {
+    await watchdog?.stop();
     await ui.close();
     await kiosk.close();
     process.exit(0);

@@ -20,7 +20,7 @@ const order: Record<Level, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 export function createLogger(opts: { file?: string; level?: Level; console?: boolean; maxBytes?: number }): Logger {
   const min = order[opts.level ?? 'info'];
   const maxBytes = opts.maxBytes ?? 10 * 1024 * 1024;
-  if (opts.file) mkdirSync(dirname(opts.file), { recursive: true });
+  if (opts.file) mkdirSync(dirname(opts.file), { recursive: true, mode: 0o700 });
   let written = opts.file && existsSync(opts.file) ? statSync(opts.file).size : 0;
   const write = (level: Level, scope: string, msg: string, data?: Record<string, unknown>) => {
     if (order[level] < min) return;
@@ -30,7 +30,7 @@ export function createLogger(opts: { file?: string; level?: Level; console?: boo
         renameSync(opts.file, `${opts.file}.1`);
         written = 0;
       }
-      appendFileSync(opts.file, line + '\n');
+      appendFileSync(opts.file, line + '\n', { mode: 0o600 }); // owner-only
       written += Buffer.byteLength(line) + 1;
     }
     if (opts.console) process.stderr.write(line + '\n');

@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { attachWsBridge } from '../bridge/ws-bridge.ts';
+import { createBridgeAuth } from '../bridge/bridge-auth.ts';
+import { uiHeaders } from './security-headers.ts';
 import type { Dispatcher } from '../bridge/dispatcher.ts';
 import type { EventHub } from '../bridge/event-hub.ts';
 import type { Logger } from '../log/logger.ts';
@@ -20,21 +21,36 @@ const TYPES: Record<string, string> = {
 };
 
 export interface UiServer {
-  /** Open this to get the kiosk UI; carries the per-launch token in the fragment (never sent to the server in logs). */
-  readonly url: string;
+  /**
+   * A fresh URL to open the kiosk UI in one browser launch. Its token sits in the fragment
+   * (never sent in requests) and is single-use: the first bridge connection exchanges it for
+   * a session cookie. Never print or log it.
+   */
+  launchUrl(): string;
   readonly origin: string;
-  readonly token: string;
   close(): Promise<void>;
 }
 
-/**
- * Serves the built renderer and the WebSocket bridge on 127.0.0.1 only. The token is fresh
- * per launch and travels in the URL fragment, which browsers do not send in requests.
- */
-export async function startUiServer(opts: { rootDir: string; port: number; dispatcher: Dispatcher; events: EventHub; log: Logger }): Promise<UiServer> {
-  const token = randomBytes(24).toString('base64url');
+/** Serves the built renderer and the WebSocket bridge on 127.0.0.1 only. */
+export interface UiServerOptions {
+  rootDir: string;
+  port: number;
+  dispatcher: Dispatcher;
+  events: EventHub;
+  log: Logger;
+  /** A launch token was just exchanged for a session (the headless launcher then issues the next one). */
+  onLaunchTokenSpent?: () => void;
+}
+
+export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
+  let origin = '';
   const root = resolve(opts.rootDir); // no trailing separator, so the prefix check below holds
   const server: Server = createServer((req, res) => {
+    // DNS rebinding: a page on evil.example that re-resolves to 127.0.0.1 still sends its own Host.
+    if (req.headers.host !== new URL(origin).host) {
+      res.writeHead(421, { 'content-type': 'text/plain' }).end('misdirected request');
+      return;
+    }
     let path: string;
     try {
       path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -48,27 +64,23 @@ export async function startUiServer(opts: { rootDir: string; port: number; dispa
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-cache',
-      // The kiosk page may only talk to this server.
-      'content-security-policy': "default-src 'self'; connect-src 'self' ws://127.0.0.1:*; img-src 'self' data:; style-src 'self' 'unsafe-inline'",
-    });
+    res.writeHead(200, uiHeaders(origin, { type: TYPES[extname(file)] ?? 'application/octet-stream', isEntryPage: file === join(root, 'index.html') }));
     createReadStream(file)
       .on('error', () => res.destroy())
       .pipe(res);
   });
-  const bridge = attachWsBridge(server, { token, dispatcher: opts.dispatcher, events: opts.events, log: opts.log });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  origin = `http://127.0.0.1:${port}`;
+  // Cookies ignore ports: the name carries it, so two kiosks on one machine stay apart.
+  const auth = createBridgeAuth({ origin, cookieName: `khidma-bridge-${port}`, onTokenSpent: opts.onLaunchTokenSpent });
+  const bridge = attachWsBridge(server, { auth, dispatcher: opts.dispatcher, events: opts.events, log: opts.log });
   return {
     origin,
-    url: `${origin}/#token=${token}`,
-    token,
+    launchUrl: () => `${origin}/#token=${auth.issueLaunchToken()}`,
     async close() {
       bridge.close();
       server.closeAllConnections();

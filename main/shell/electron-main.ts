@@ -1,46 +1,39 @@
-import { app, BrowserWindow, ipcMain } from 'electron';
+import * as electron from 'electron';
 import { fileURLToPath } from 'node:url';
 import { loadConfigFile } from '../config.ts';
-import { createKiosk } from '../compose.ts';
-import { IPC_CALL, IPC_EVENT } from './ipc-channels.ts';
+import { openShellCore } from './core-adapter.ts';
+import { startShell } from './kiosk-shell.ts';
+import { configureUpdater, updateFeedFromEnv } from './updates.ts';
+import electronUpdater from 'electron-updater';
 
 /**
- * The thin Electron shell: the only folder that imports `electron`. It composes the same
- * plain-Node core and exposes its dispatcher through IPC to a sandboxed, isolated page.
+ * The Electron entry point: the only folder that imports `electron`. Everything it does is in
+ * kiosk-shell.ts (wiring) and rules.ts (decisions), both tested without the binary.
  */
-async function main(): Promise<void> {
-  await app.whenReady();
-  const named = process.env.KHIDMA_CONFIG || undefined;
-  const kiosk = await createKiosk(loadConfigFile({ path: named ?? 'khidma.config.json', named: named !== undefined, demo: process.env.KHIDMA_DEMO === '1' }));
-  const win = new BrowserWindow({
-    fullscreen: true,
-    kiosk: true,
-    autoHideMenuBar: true,
-    webPreferences: {
-      preload: fileURLToPath(new URL('./preload.cjs', import.meta.url)),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-    },
-  });
-  // The window is one connection: it owns the visitor sessions it starts.
-  const connection: { id: string; sessionId?: string } = { id: 'electron-window' };
-  ipcMain.handle(IPC_CALL, (event, method: unknown, params: unknown) => {
-    // Only our own window may call the core.
-    if (event.sender !== win.webContents) return { ok: false, error: { code: 'unauthorized', message: 'unknown sender' } };
-    return kiosk.dispatcher.dispatch(method, params, { connection });
-  });
-  const unsubscribe = kiosk.events.subscribe((name, payload, scope) => {
-    if (scope && scope.sessionId !== connection.sessionId) return;
-    if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, name, payload);
-  });
-  win.webContents.on('will-navigate', (e) => e.preventDefault());
-  await win.loadFile(fileURLToPath(new URL('../../renderer/index.html', import.meta.url)));
-  app.on('window-all-closed', async () => {
-    unsubscribe();
-    await kiosk.close();
-    app.quit();
-  });
-}
+process.umask(0o077); // the data folder and its files: the kiosk user's only
 
-void main();
+const log = (level: string, msg: string, data?: Record<string, unknown>) =>
+  process.stderr.write(JSON.stringify({ t: new Date().toISOString(), level, scope: 'shell', msg, ...data }) + '\n');
+
+const shell = startShell(electron, {
+  loadConfig: () => {
+    // A file named in KHIDMA_CONFIG must exist; demo mode only when the launcher said so.
+    const named = process.env.KHIDMA_CONFIG || undefined;
+    return loadConfigFile({ path: named ?? 'khidma.config.json', named: named !== undefined, demo: process.env.KHIDMA_DEMO === '1' });
+  },
+  openCore: openShellCore,
+  rendererDir: fileURLToPath(new URL('../../renderer/', import.meta.url)),
+  preload: fileURLToPath(new URL('./preload.cjs', import.meta.url)),
+  // KHIDMA_POINTER=visible keeps the mouse pointer (test benches, non-touch screens).
+  hidePointer: process.env.KHIDMA_POINTER !== 'visible',
+  process,
+  log,
+});
+
+// Updates only for installed builds with a feed in /etc/khidma/update.env.
+void shell.then((handle) => {
+  if (!handle?.supervisor || !electron.app.isPackaged) return;
+  const { feed, problem } = updateFeedFromEnv(process.env);
+  if (problem) log('warn', `updates off: ${problem}`);
+  if (feed) configureUpdater(electronUpdater.autoUpdater, feed, { log });
+});

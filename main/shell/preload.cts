@@ -23,3 +23,6 @@ const bridge = {
 } satisfies KioskBridge;
 
 contextBridge.exposeInMainWorld('kiosk', bridge);
+
+// Touch kiosk: a long press must not open a context menu (the main process denies it too).
+window.addEventListener('contextmenu', (e) => e.preventDefault(), true);

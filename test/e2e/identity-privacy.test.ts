@@ -1,24 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { DEMO_CIVIL, DEMO_CIVIL_ID_CARD } from '../support/demo-documents.ts';
 import { startKioskRig, typeOnKeypad, type KioskRig } from '../support/kiosk-rig.ts';
+import { privacySweep } from '../support/privacy-sweep.ts';
 
 const CIVIL = DEMO_CIVIL;
 const card = DEMO_CIVIL_ID_CARD;
 
 let rig: KioskRig;
+/** Every event the core pushed to the screen during these tests. */
+const pushed: unknown[] = [];
 beforeAll(async () => {
   rig = await startKioskRig({ ui: { idleSeconds: 5, idleWarningSeconds: 3 } });
+  rig.kiosk.events.subscribe((event, payload) => void pushed.push({ event, payload }));
 }, 60_000);
-afterAll(async () => rig?.close());
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? filesUnder(p) : [p];
-  });
-}
+afterAll(async () => {
+  if (!rig) return;
+  // Teardown sweep: after every test here, nothing the kiosk wrote (database with WAL, logs,
+  // caches) and nothing it pushed to the screen holds a demo civil number, name or card number.
+  // The demo gateway's files stand in for the government's servers, which do know them.
+  rig.kiosk.db.pragma('wal_checkpoint(PASSIVE)');
+  const sweep = privacySweep({ dirs: [rig.dataDir], messages: pushed, exclude: (f) => f.includes('demo-gateway') });
+  await rig.close();
+  expect(sweep.files.some((f) => f.endsWith('kiosk.sqlite-wal'))).toBe(true);
+  expect(sweep.messages).toBeGreaterThan(0);
+  expect(sweep.findings).toEqual([]);
+});
 
 describe('identity: scan or type the civil number, and forget it when the visitor leaves', () => {
   it('a scanned civil ID shows the visitor\'s fines; after idle reset nothing of them remains anywhere', async () => {
@@ -47,15 +53,13 @@ describe('identity: scan or type the civil number, and forget it when the visito
     expect(state.stack).toEqual([{ name: 'attract' }]);
     await expect.poll(() => rig.kiosk.sessions.current).toBeUndefined();
 
-    // Nothing on the kiosk's disk: database (with its WAL), logs, caches. The demo gateway's
-    // files stand in for the government's servers, which do know civil numbers.
+    // Nothing on the kiosk's disk: database (with its WAL), logs, caches — in any encoding. The
+    // demo gateway's files stand in for the government's servers, which do know civil numbers.
     rig.kiosk.db.pragma('wal_checkpoint(FULL)');
-    const kioskFiles = filesUnder(rig.dataDir).filter((f) => !f.includes('demo-gateway'));
-    expect(kioskFiles.some((f) => f.endsWith('kiosk.sqlite'))).toBe(true);
-    expect(kioskFiles.some((f) => f.endsWith('kiosk.log'))).toBe(true);
-    for (const f of kioskFiles) {
-      expect(readFileSync(f).includes(Buffer.from(CIVIL)), f).toBe(false);
-    }
+    const sweep = privacySweep({ dirs: [rig.dataDir], messages: pushed, exclude: (f) => f.includes('demo-gateway') });
+    expect(sweep.files.some((f) => f.endsWith('kiosk.sqlite'))).toBe(true);
+    expect(sweep.files.some((f) => f.endsWith('kiosk.log'))).toBe(true);
+    expect(sweep.findings).toEqual([]);
     await page.close();
   });
 

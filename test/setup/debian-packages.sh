@@ -2,8 +2,9 @@
 # Run by `npm test` (pretest): the Debian packages the tests need. As root it installs the missing
 # ones (apt-get update first); otherwise it stops at once with the exact line to run.
 # chromium: end-to-end tests; socat: pseudo-terminal serial links; fonts-noto-core: receipt and
-# screen text; mosquitto: the fleet tests' MQTT broker.
-PACKAGES="${KHIDMA_DEBIAN_PACKAGES:-chromium socat fonts-noto-core mosquitto}"
+# screen text; mosquitto: the fleet tests' MQTT broker; openssl: a throw-away CA for the gateway's
+# mutual TLS tests; cage + xwayland: the kiosk session (packaging/linux), run on a headless backend.
+PACKAGES="${KHIDMA_DEBIAN_PACKAGES:-chromium socat fonts-noto-core mosquitto openssl cage xwayland}"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "test set-up: not a Debian system (no dpkg-query); make sure these are installed: $PACKAGES" >&2

@@ -11,6 +11,7 @@ import { createPtyPair, type PtyPair } from './pty-pair.ts';
 import { launchChromium } from './chromium.ts';
 import { tempDir } from './temp-dir.ts';
 import { startDemoGateway } from '../../main/demo-gateway/server.ts';
+import { privacySweep } from './privacy-sweep.ts';
 
 export interface KioskRig {
   kiosk: Kiosk;
@@ -65,6 +66,9 @@ export async function startKioskRig(overrides: KioskConfigInput = {}, terminal: 
     log: silentLogger,
   });
   const browser = await launchChromium();
+  // Every event the core pushes to the screen, for the privacy sweep at close.
+  const pushed: unknown[] = [];
+  kiosk.events.subscribe((event, payload) => void pushed.push({ event, payload }));
 
   return {
     kiosk,
@@ -75,10 +79,15 @@ export async function startKioskRig(overrides: KioskConfigInput = {}, terminal: 
     terminalSim,
     async newPage(opts: { locale?: string } = {}) {
       const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true, ...(opts.locale && { locale: opts.locale }) });
-      await page.goto(`${ui.url}&debug=1`);
+      await page.goto(`${ui.launchUrl()}&debug=1`);
       return page;
     },
     async close() {
+      // Privacy sweep on every e2e teardown: no demo civil number, name or card number in what the
+      // kiosk wrote (database with WAL, logs, caches) or pushed to the screen. The demo gateway's
+      // files stand in for the government's servers, which do know them.
+      kiosk.db.pragma('wal_checkpoint(PASSIVE)');
+      const sweep = privacySweep({ dirs: [dir.path], messages: pushed, exclude: (f) => f.includes('demo-gateway') });
       await browser.close();
       await ui.close();
       await kiosk.close();
@@ -87,6 +96,7 @@ export async function startKioskRig(overrides: KioskConfigInput = {}, terminal: 
       await terminalSim.close();
       for (const p of ptys) await p.close();
       dir.remove();
+      if (sweep.findings.length > 0) throw new Error(`privacy sweep: ${sweep.findings.map((f) => `${f.label} in ${f.where} (${f.encoding})`).join('; ')}`);
     },
   };
 }

@@ -16,7 +16,7 @@ beforeEach(async () => {
   dir = tempDir('demo-gw');
   mkdirSync(dir.file('cat'));
   clock = new Date('2026-11-22T08:00:00Z');
-  gw = await startDemoGateway({ dbFile: dir.file('gw.sqlite'), catalogueDir: dir.file('cat'), now: () => clock });
+  gw = await startDemoGateway({ dbFile: dir.file('gw.sqlite'), catalogueDir: dir.file('cat'), now: () => clock, faultToken: 'demo-token' });
   client = createGatewayClient({ baseUrl: gw.url, kioskId: 'KW-TEST-01', timeoutMs: 500 });
 });
 afterEach(async () => {
@@ -92,7 +92,7 @@ describe('demo gateway', () => {
   });
 
   it('a demo operator switches faults over HTTP (POST /demo/fault), and bad requests are refused', async () => {
-    const post = (body: unknown) => fetch(`${gw.url}/demo/fault`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (body: unknown) => fetch(`${gw.url}/demo/fault`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-token': 'demo-token' }, body: JSON.stringify(body) });
     expect((await post({ mode: 'error500' })).status).toBe(200);
     await expect(client.lookupBill('electricityWater', '100200300')).rejects.toMatchObject({ status: 503 });
     expect((await post({ mode: 'slow' })).status).toBe(422);
