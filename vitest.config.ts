@@ -12,6 +12,9 @@ const SERIAL = [
   'test/main/payment/zvt-reconcile.test.ts',
   'test/main/payment/terminal-link-drop.test.ts',
   'test/main/payment/no-double-charge.test.ts',
+  'test/main/launcher/**/*.test.ts',
+  'test/main/shell/kiosk-shell.test.ts',
+  'test/packaging/cage-session.test.ts',
 ];
 
 export default defineConfig({

@@ -13,7 +13,7 @@ let kiosk: Kiosk;
 let ui: UiServer;
 let browser: Browser;
 beforeAll(async () => {
-  kiosk = await createKiosk(parseConfig({ dataDir: dir.path }), { log: silentLogger });
+  kiosk = await createKiosk(parseConfig({ demo: true, dataDir: dir.path }), { log: silentLogger });
   ui = await startUiServer({ rootDir: fileURLToPath(new URL('../../dist/renderer/', import.meta.url)), port: 0, dispatcher: kiosk.dispatcher, events: kiosk.events, log: silentLogger });
   browser = await launchChromium();
 }, 60_000);

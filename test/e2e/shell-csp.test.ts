@@ -20,7 +20,7 @@ const dir = tempDir('shell-csp');
 let kiosk: Kiosk;
 let browser: Browser;
 beforeAll(async () => {
-  kiosk = await createKiosk(parseConfig({ dataDir: dir.path }), { log: silentLogger });
+  kiosk = await createKiosk(parseConfig({ demo: true, dataDir: dir.path }), { log: silentLogger });
   browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {

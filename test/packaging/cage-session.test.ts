@@ -62,7 +62,7 @@ describe.skipIf(!runnable)('kiosk session under cage (packaging/linux)', () => {
     mkdirSync(xdg, { mode: 0o700 });
     chownSync(xdg, NOBODY, NOBODY);
     const data = join(home, 'data');
-    writeFileSync(join(home, 'khidma.config.json'), JSON.stringify({ dataDir: data }));
+    writeFileSync(join(home, 'khidma.config.json'), JSON.stringify({ demo: true, dataDir: data }));
     const env = { HOME: home, PATH: process.env.PATH ?? '/usr/bin:/bin' };
 
     // khidma-core.service

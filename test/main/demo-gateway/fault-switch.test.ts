@@ -77,7 +77,7 @@ describe('demo gateway fault switch', () => {
   it('the embedded demo gateway gets a fresh token in an owner-only file', async () => {
     const data = tempDir('fault-kiosk');
     try {
-      const kiosk = await createKiosk(parseConfig({ dataDir: data.path }), { log: silentLogger });
+      const kiosk = await createKiosk(parseConfig({ demo: true, dataDir: data.path }), { log: silentLogger });
       try {
         const file = join(data.path, 'demo-fault-token');
         expect(statSync(file).mode & 0o777).toBe(0o600);

@@ -34,7 +34,7 @@ describe.skipIf(!existsSync(chromium))('browser shell watchdog (real Chromium)',
   const log: Logger = { ...silentLogger, warn: (_s, msg) => void warnings.push(msg) };
 
   beforeAll(async () => {
-    kiosk = await createKiosk(parseConfig({ dataDir: dir.path }), { log: silentLogger });
+    kiosk = await createKiosk(parseConfig({ demo: true, dataDir: dir.path }), { log: silentLogger });
     ui = await startUiServer({ rootDir: fileURLToPath(new URL('../../../dist/renderer/', import.meta.url)), port: 0, dispatcher: kiosk.dispatcher, events: kiosk.events, log: silentLogger });
     dog = new ChromiumWatchdog({
       chromium,

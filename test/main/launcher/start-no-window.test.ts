@@ -27,7 +27,7 @@ describe('npm start -- --no-window', () => {
   it('never prints the launch token: it writes the URL to an owner-only file and prints its path; SIGTERM exits cleanly', async () => {
     const config = join(dir.path, 'khidma.config.json');
     const data = join(dir.path, 'data');
-    writeFileSync(config, JSON.stringify({ dataDir: data }));
+    writeFileSync(config, JSON.stringify({ demo: true, dataDir: data }));
     // What `npm start` runs after its renderer build (the build prints no token either).
     child = spawn(process.execPath, ['--import', 'tsx', 'main/launcher/start.ts', '--no-window', '--browser', '--config', config], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -65,13 +65,13 @@ describe('npm start -- --no-window', () => {
 
   it('a configuration error is said plainly and exits 78 (systemd does not restart on it)', async () => {
     const config = join(dir.path, 'bad.config.json');
-    writeFileSync(config, JSON.stringify({ dataDir: join(dir.path, 'bad'), kioskNumber: 5000 }));
+    writeFileSync(config, JSON.stringify({ demo: true, dataDir: join(dir.path, 'bad'), kioskNumber: 5000 }));
     const bad = spawn(process.execPath, ['--import', 'tsx', 'main/launcher/start.ts', '--no-window', '--browser', '--config', config], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     bad.stderr.on('data', (b: Buffer) => (err += b));
     const code = await new Promise<number | null>((r) => bad.once('exit', r));
     expect(code).toBe(78);
-    expect(err).toContain('Khidma cannot start: invalid kiosk configuration');
+    expect(err).toMatch(/^Khidma cannot start: .*bad.config.json: invalid kiosk configuration/);
     expect(err).toContain('kioskNumber');
   }, 60_000);
 });

@@ -50,7 +50,7 @@ async function boot(over: Partial<ShellDeps> = {}, fake = createFakeElectron()) 
   const timers = manualTimers();
   const logs: string[] = [];
   const handle = await startShell(fake.electron, {
-    loadConfig: () => parseConfig({}),
+    loadConfig: () => parseConfig({ demo: true }),
     openCore: async () => {
       const c = fakeCore();
       cores.push(c);
@@ -293,7 +293,7 @@ describe('the shell over the real core', () => {
     const { tempDir } = await import('../../support/temp-dir.ts');
     const dir = tempDir('shell-core');
     try {
-      const config = parseConfig({ dataDir: dir.path });
+      const config = parseConfig({ demo: true, dataDir: dir.path });
       const { tolerantFileLogger } = await import('../../support/tolerant-logger.ts');
       const s = await boot({ loadConfig: () => config, openCore: (c) => openShellCore(c, { log: tolerantFileLogger(join(dir.path, 'logs', 'kiosk.log')) }) });
       const id = s.win.webContents.id;

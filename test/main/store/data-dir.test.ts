@@ -44,7 +44,7 @@ describe('the data folder is readable by the kiosk user only', () => {
     const data = join(dir.path, 'data');
     try {
       // The real file logger, so the log file is among what is checked.
-      const kiosk = await createKiosk(parseConfig({ dataDir: data }), { log: tolerantFileLogger(join(data, 'logs', 'kiosk.log')) });
+      const kiosk = await createKiosk(parseConfig({ demo: true, dataDir: data }), { log: tolerantFileLogger(join(data, 'logs', 'kiosk.log')) });
       const r = await kiosk.dispatcher.dispatch('session.start', { locale: 'ar' });
       expect(r.ok).toBe(true);
       await expect.poll(() => kiosk.syncStatus().online, { timeout: 15_000 }).toBe(true);
