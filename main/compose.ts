@@ -25,6 +25,7 @@ import { createTranslator } from './i18n/translator.ts';
 import { PROFILES } from './profiles/profiles.ts';
 import { createLogger, type Logger } from './log/logger.ts';
 import { openDevices, type KioskDevices } from './devices/devices.ts';
+import { startFleet, type KioskFleet } from './fleet/start-fleet.ts';
 
 export interface Kiosk {
   readonly config: KioskConfig;
@@ -43,6 +44,8 @@ export interface Kiosk {
   /** Present when the gateway is the embedded demo one. */
   readonly demoGateway: DemoGateway | undefined;
   readonly log: Logger;
+  /** Present when the config has a `fleet` section. */
+  readonly fleet?: KioskFleet | undefined;
   close(): Promise<void>;
 }
 
@@ -161,7 +164,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
   void catalogueUpdater.refresh();
   log.info('kiosk', 'started', { kioskId: config.kioskId, profile: profile.id, gateway: config.gateway.mode });
 
-  return {
+  const kiosk: Kiosk = {
     config,
     dispatcher,
     events,
@@ -176,6 +179,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
     demoGateway,
     log,
     async close() {
+      await kiosk.fleet?.stop();
       connectivity.stop();
       sender.stop();
       await payments.settled();
@@ -186,4 +190,5 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
       db.close();
     },
   };
+  return Object.assign(kiosk, { fleet: await startFleet(kiosk, config.fleet, now) });
 }
