@@ -123,9 +123,14 @@ export class SimKiosk {
     this.#publish(`stats/${day}`, { v: 1, day, timeZone, at: new Date().toISOString(), rows }, true);
   }
 
-  setPaper(supply: 'full' | 'low' | 'out'): void {
+  /** Paper state and the app state that follows from it, without publishing. */
+  setPaperQuietly(supply: 'full' | 'low' | 'out'): void {
     this.devices = this.devices.map((d) => (d.name === 'printer' ? { ...d, supply } : d));
     this.app = supply === 'out' ? { state: 'unavailable', reason: 'consumables' } : { state: 'available' };
+  }
+
+  setPaper(supply: 'full' | 'low' | 'out'): void {
+    this.setPaperQuietly(supply);
     this.publishStatus();
     this.event('deviceAlert', supply === 'full' ? 'printer:ok' : `printer:paper${supply === 'out' ? 'Out' : 'Low'}`, supply === 'out' ? 'critical' : supply === 'low' ? 'warning' : 'info');
   }

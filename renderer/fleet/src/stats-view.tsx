@@ -21,13 +21,17 @@ interface Report {
   series: { currency: string; days: { day: string; amountMinor: number; lastYearAmountMinor: number }[] }[];
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** The last complete month by default: a period still under way would compare a few days with a whole one. */
+const lastMonth = () => {
+  const d = new Date();
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 0)).toISOString().slice(0, 10);
+};
 const change = (v: number | null) => (v === null ? '' : v >= 0 ? 'up' : 'down');
 
 /** Statistics per entity, service, centre or kiosk for a day, week, month or quarter, with their changes. */
 export function StatsView() {
   const { t, lang } = useUi();
-  const [q, setQ] = useState({ period: 'month', anchor: today(), by: 'entity', country: '' });
+  const [q, setQ] = useState({ period: 'month', anchor: lastMonth(), by: 'entity', country: '' });
   const [r, setR] = useState<Report | null>(null);
   const params = new URLSearchParams({ period: q.period, anchor: q.anchor, by: q.by, lang, ...(q.country && { country: q.country }) });
   useEffect(() => {
