@@ -180,7 +180,9 @@ export class FleetStore {
   /** Worst first, then country, centre and kiosk. `since`: only kiosks changed after that revision. */
   list(since?: number): KioskSummary[] {
     const all = [...this.#k.values()].filter((s) => since === undefined || s.rev > since).map((s) => this.#summary(s));
-    return all.sort((a, b) => HEALTH_ORDER[a.h] - HEALTH_ORDER[b.h] || a.co.localeCompare(b.co) || a.ce.localeCompare(b.ce) || a.k.localeCompare(b.k));
+    // Ids are ASCII (topic segments): plain comparison, much cheaper than localeCompare on 5,000 rows.
+    const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    return all.sort((a, b) => HEALTH_ORDER[a.h] - HEALTH_ORDER[b.h] || cmp(a.co, b.co) || cmp(a.ce, b.ce) || cmp(a.k, b.k));
   }
 
   get(kiosk: string): (KioskSummary & { status: FleetStatus | null; openAlerts: OpenAlert[] }) | undefined {

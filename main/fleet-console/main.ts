@@ -1,28 +1,27 @@
-import { createServer, type Socket } from 'node:net';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { createRequire } from 'node:module';
 import { createLogger } from '../log/logger.ts';
 import { generateCommandKeys } from '../fleet/commands.ts';
 import { FleetConsole } from './console.ts';
 import { startConsoleServer } from './server.ts';
 import { startDemoFleet } from './demo-fleet.ts';
+import { startEmbeddedBroker } from './embedded-broker.ts';
 
 /**
  * `npm run fleet`. With no configuration: an embedded Aedes broker, a demo fleet of simulated
  * kiosks and demo operators, so a newcomer sees a living console. With --config file.json: the
  * production broker (any MQTT 5 broker; Mosquitto set-up in packaging/mosquitto/).
  */
-// Aedes is CommonJS: its factory hangs off the default export at run time.
-const { createBroker } = createRequire(import.meta.url)('aedes') as { createBroker: () => { handle: (s: Socket) => void; close(cb: () => void): void } };
 
 const configSchema = z
   .object({
     dataDir: z.string().default('data/fleet-console'),
     http: z.object({ host: z.string().default('127.0.0.1'), port: z.number().int().min(0).max(65535).default(8090), secureCookie: z.boolean().default(false) }).strict().default({ host: '127.0.0.1', port: 8090, secureCookie: false }),
     broker: z.object({ url: z.string().regex(/^mqtts?:\/\//), username: z.string().default('fleet-console'), passwordFile: z.string().optional(), caFile: z.string().optional() }).strict().optional(),
+    /** Demo only (no `broker`): where the embedded Aedes broker listens, so a real kiosk can join. */
+    embeddedBrokerPort: z.number().int().min(0).max(65535).default(1883),
     commandPrivateKeyFile: z.string().optional(),
     alerts: z.object({ backlogDepth: z.number().int().min(0), backlogAgeMs: z.number().int().min(0), staleHeartbeatMs: z.number().int().min(1000) }).partial().strict().default({}),
   })
@@ -47,15 +46,10 @@ if (!existsSync(keyFile)) {
 let stopDemo: (() => Promise<void>) | undefined;
 let brokerUrl = config.broker?.url;
 if (!config.broker) {
-  const broker = createBroker();
-  const tcp = createServer(broker.handle);
-  const port = await new Promise<number>((r) => tcp.listen(0, '127.0.0.1', () => r((tcp.address() as { port: number }).port)));
-  brokerUrl = `mqtt://127.0.0.1:${port}`;
+  const embedded = await startEmbeddedBroker(config.embeddedBrokerPort);
+  brokerUrl = embedded.url;
   log.info('fleet-console', 'embedded Aedes broker (demo)', { url: brokerUrl });
-  stopDemo = async () => {
-    await new Promise<void>((r) => broker.close(() => r()));
-    tcp.close();
-  };
+  stopDemo = () => embedded.close();
 }
 
 const fleetConsole = new FleetConsole({

@@ -37,8 +37,14 @@ export interface StatsFilter {
   kiosk?: string;
 }
 
+/** Which table answers a query: the narrowest rollup that still has the grouping and filters asked for. */
+function source(level: 'raw' | 'centre' | 'country'): { raw: boolean; from: string } {
+  if (level === 'raw') return { raw: true, from: 'stats_daily t JOIN kiosk_ids k ON k.id = t.kiosk_id' };
+  return { raw: false, from: level === 'centre' ? 'stats_centre_daily t' : 'stats_country_daily t' };
+}
+
 /**
- * Per-day statistics: raw rows per kiosk × day × service × entity, plus a per-centre rollup kept
+ * Per-day statistics: raw rows per kiosk × day × service × entity, plus per-centre and per-country rollups kept
  * in the same transaction. A day arrives whole (cumulative) and replaces what was there, so a
  * repeated or re-ordered message never counts twice.
  */
@@ -88,10 +94,18 @@ export class StatsStore {
         return n && n.count === o.count && n.amount === o.amount;
       });
       if (same) return false;
-      const roll = this.db.prepare(
+      const centre = this.db.prepare(
         `INSERT INTO stats_centre_daily (country, centre, day, service_id, entity_id, currency, count, amount_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT DO UPDATE SET count = count + excluded.count, amount_minor = amount_minor + excluded.amount_minor`,
       );
+      const country = this.db.prepare(
+        `INSERT INTO stats_country_daily (country, day, service_id, entity_id, currency, count, amount_minor) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT DO UPDATE SET count = count + excluded.count, amount_minor = amount_minor + excluded.amount_minor`,
+      );
+      const roll = { run: (co: string, ce: string, day: number, sv: number, en: number, cur: string, count: number, amount: number) => {
+        centre.run(co, ce, day, sv, en, cur, count, amount);
+        country.run(co, day, sv, en, cur, count, amount);
+      } };
       for (const o of old) roll.run(a.country, a.centre, d, o.s, o.e, o.c, -o.count, -o.amount);
       this.db.prepare('DELETE FROM stats_daily WHERE kiosk_id = ? AND day = ?').run(kid, d);
       const ins = this.db.prepare('INSERT INTO stats_daily (kiosk_id, day, service_id, entity_id, currency, count, amount_minor) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -104,7 +118,8 @@ export class StatsStore {
   }
 
   #sum(by: GroupBy, range: DayRange, f: StatsFilter): Map<string, Figures & { label: { ar: string; en: string }; currency: string; key: string }> {
-    const raw = by === 'kiosk' || f.kiosk !== undefined;
+    const src = source(by === 'kiosk' || f.kiosk !== undefined ? 'raw' : by === 'centre' || f.centre !== undefined ? 'centre' : 'country');
+    const raw = src.raw;
     const where: string[] = ['t.day >= ?', 't.day < ?'];
     const args: (string | number)[] = [dayNumber(range.from), dayNumber(range.to)];
     const country = raw ? 'k.country' : 't.country';
@@ -124,7 +139,7 @@ export class StatsStore {
     const keyExpr = { kiosk: 'k.kiosk', centre: `${country} || '/' || ${centre}`, entity: 'n.en', service: 'n.en' }[by];
     const nameJoin = by === 'entity' ? 'JOIN names n ON n.id = t.entity_id' : by === 'service' ? 'JOIN names n ON n.id = t.service_id' : '';
     const labelAr = by === 'entity' || by === 'service' ? 'n.ar' : keyExpr;
-    const from = raw ? 'stats_daily t JOIN kiosk_ids k ON k.id = t.kiosk_id' : 'stats_centre_daily t';
+    const from = src.from;
     const rows = this.db
       .prepare(`SELECT ${keyExpr} AS key, ${labelAr} AS ar, t.currency AS currency, SUM(t.count) AS count, SUM(t.amount_minor) AS amount
                 FROM ${from} ${nameJoin} WHERE ${where.join(' AND ')} GROUP BY 1, 3`)
@@ -133,7 +148,8 @@ export class StatsStore {
   }
 
   #series(range: DayRange, ly: DayRange, f: StatsFilter): StatsReport['series'] {
-    const raw = f.kiosk !== undefined;
+    const src = source(f.kiosk !== undefined ? 'raw' : f.centre !== undefined ? 'centre' : 'country');
+    const raw = src.raw;
     const q = (r: DayRange) => {
       const where = ['t.day >= ?', 't.day < ?'];
       const args: (string | number)[] = [dayNumber(r.from), dayNumber(r.to)];
@@ -149,7 +165,7 @@ export class StatsStore {
       where.push('k.kiosk = ?');
       args.push(f.kiosk);
     }
-      const from = raw ? 'stats_daily t JOIN kiosk_ids k ON k.id = t.kiosk_id' : 'stats_centre_daily t';
+      const from = src.from;
       return this.db.prepare(`SELECT t.day AS day, t.currency AS currency, SUM(t.amount_minor) AS amount FROM ${from} WHERE ${where.join(' AND ')} GROUP BY 1, 2`).all(...args) as { day: number; currency: string; amount: number }[];
     };
     const out = new Map<string, Map<number, { amountMinor: number; lastYearAmountMinor: number }>>();

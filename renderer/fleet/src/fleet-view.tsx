@@ -26,10 +26,56 @@ function matches(k: KioskSummary, f: Filters): boolean {
   return true;
 }
 
+/** Above this many healthy kiosks a centre folds them into one line (opened on demand): problems stay in sight. */
+const FOLD_HEALTHY_OVER = 12;
+
+function Tile(props: { k: KioskSummary; now: number; open: (kiosk: string) => void }) {
+  const { t, code, lang } = useUi();
+  const k = props.k;
+  return (
+    <li>
+      <button type="button" class={`tile h-${k.h}`} onClick={() => props.open(k.k)}>
+        <span class="tile-id">{k.k}</span>
+        <span class="tile-state">
+          <span class="dot" aria-hidden="true" />
+          {t(k.h)} · {code(k.app)}
+        </span>
+        <span class="tile-alerts">{k.al.map((a) => code(a)).join('، ') || '\u00a0'}</span>
+        <span class="tile-seen">
+          {t('lastSeen')}: {ago(lang, k.seen, props.now, t('never'))}
+        </span>
+      </button>
+    </li>
+  );
+}
+
+function CentreTiles(props: { list: KioskSummary[]; now: number; open: (kiosk: string) => void; expandAll: boolean }) {
+  const { t } = useUi();
+  const [opened, setOpened] = useState(false);
+  const problems = props.list.filter((k) => k.h !== 'green');
+  const healthy = props.list.filter((k) => k.h === 'green');
+  const fold = !props.expandAll && healthy.length > FOLD_HEALTHY_OVER;
+  const tiles = (list: KioskSummary[]) => list.map((k) => <Tile key={k.k} k={k} now={props.now} open={props.open} />);
+  return (
+    <>
+      <ul class="tiles">{tiles(fold ? problems : props.list)}</ul>
+      {fold && (
+        <details class="healthy" onToggle={(e) => setOpened((e.target as HTMLDetailsElement).open)}>
+          <summary>
+            {healthy.length} {t('healthyKiosks')}
+          </summary>
+          {opened && <ul class="tiles">{tiles(healthy)}</ul>}
+        </details>
+      )}
+    </>
+  );
+}
+
 /** Kiosks grouped by country and centre, worst first (the server sorts), with the operators' filters. */
 export function FleetView(props: { kiosks: KioskSummary[]; now: number; open: (kiosk: string) => void }) {
-  const { t, code, lang } = useUi();
+  const { t } = useUi();
   const [f, setF] = useState<Filters>(NONE);
+  const filtering = f.offline || f.paper || f.backlog || f.maintenance || f.flagged || f.stale || f.text !== '';
   const shown = useMemo(() => props.kiosks.filter((k) => matches(k, f)), [props.kiosks, f]);
   const groups = useMemo(() => {
     const g = new Map<string, Map<string, KioskSummary[]>>();
@@ -95,23 +141,7 @@ export function FleetView(props: { kiosks: KioskSummary[]; now: number; open: (k
               <h3 id={`ce-${country}-${centre}`}>
                 {centre} <span class="muted">({list.length} {t('kiosks')})</span>
               </h3>
-              <ul class="tiles">
-                {list.map((k) => (
-                  <li key={k.k}>
-                    <button type="button" class={`tile h-${k.h}`} onClick={() => props.open(k.k)}>
-                      <span class="tile-id">{k.k}</span>
-                      <span class="tile-state">
-                        <span class="dot" aria-hidden="true" />
-                        {t(k.h)} · {code(k.app)}
-                      </span>
-                      <span class="tile-alerts">{k.al.map((a) => code(a)).join('، ') || '\u00a0'}</span>
-                      <span class="tile-seen">
-                        {t('lastSeen')}: {ago(lang, k.seen, props.now, t('never'))}
-                      </span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
+              <CentreTiles list={list} now={props.now} open={props.open} expandAll={filtering} />
             </section>
           ))}
         </section>
