@@ -17,6 +17,8 @@ export interface ConsoleOptions {
   /** Ed25519 private key (PEM) the kiosks trust for remote commands. */
   commandPrivateKeyPem?: string;
   alerts?: Partial<AlertSettings>;
+  /** Only these countries (one console per country); all when absent. */
+  countries?: string[];
   sweepMs?: number;
   now?: () => Date;
   log: Logger;
@@ -71,7 +73,8 @@ export class FleetConsole {
     client.on('message', (topic, payload) => this.handle(topic, payload));
     client.on('connect', () => {
       this.#o.log.info('fleet-console', 'connected to broker');
-      client.subscribe(`${TOPIC_ROOT}/+/+/+/#`, { qos: 1 });
+      const filters = this.#o.countries?.length ? this.#o.countries.map((c) => `${TOPIC_ROOT}/${c}/+/+/#`) : [`${TOPIC_ROOT}/+/+/+/#`];
+      client.subscribe(filters, { qos: 1 });
     });
     client.on('error', (err) => this.#o.log.warn('fleet-console', 'broker error', { error: err.message }));
     this.#sweep = setInterval(() => this.fleet.sweep(this.#now()), this.#o.sweepMs ?? 2000);

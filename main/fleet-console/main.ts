@@ -23,6 +23,8 @@ const configSchema = z
     /** Demo only (no `broker`): where the embedded Aedes broker listens, so a real kiosk can join. */
     embeddedBrokerPort: z.number().int().min(0).max(65535).default(1883),
     commandPrivateKeyFile: z.string().optional(),
+    /** Run one console per country: only these countries' kiosks. */
+    countries: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).optional(),
     alerts: z.object({ backlogDepth: z.number().int().min(0), backlogAgeMs: z.number().int().min(0), staleHeartbeatMs: z.number().int().min(1000) }).partial().strict().default({}),
   })
   .strict();
@@ -64,6 +66,7 @@ const fleetConsole = new FleetConsole({
   },
   commandPrivateKeyPem: readFileSync(keyFile, 'utf8'),
   alerts: config.alerts,
+  ...(config.countries && { countries: config.countries }),
   log,
 });
 

@@ -173,6 +173,7 @@ export function KioskView(props: { kiosk: string; now: number; back: () => void;
             </tbody>
           </table>
           <h2>{t('events')}</h2>
+          {d.events.length === 0 && <p class="muted">{t('none')}</p>}
           <ul class="plain small">
             {d.events.slice(0, 15).map((e, i) => (
               <li key={i}>
