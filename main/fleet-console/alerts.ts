@@ -18,6 +18,8 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = { backlogDepth: 20, backlog
 export type Severity = 'critical' | 'warning';
 export interface KioskFacts {
   online: boolean;
+  /** Online by its last birth, but silent for more than 1.5 × its heartbeat interval. */
+  silent: boolean;
   status: FleetStatus | null;
   /** Last heartbeat or status, ms since epoch. */
   lastSeenMs: number | null;
@@ -30,10 +32,11 @@ interface Rule {
   test(f: KioskFacts, s: AlertSettings): string | false;
 }
 
-const devices = (f: KioskFacts) => (f.online ? (f.status?.devices ?? []) : []);
+const live = (f: KioskFacts) => f.online && !f.silent;
+const devices = (f: KioskFacts) => (live(f) ? (f.status?.devices ?? []) : []);
 
 export const RULES: readonly Rule[] = [
-  { id: 'offline', severity: 'critical', test: (f) => !f.online && (f.status?.app.reason ?? 'lost') },
+  { id: 'offline', severity: 'critical', test: (f) => (!f.online && (f.status?.app.reason ?? 'lost')) || (f.silent && 'silent') },
   { id: 'paperOut', severity: 'critical', test: (f) => devices(f).filter((d) => d.supply === 'out' || d.supply === 'jammed').map((d) => d.name).join(',') || false },
   { id: 'paperLow', severity: 'warning', test: (f) => devices(f).filter((d) => d.supply === 'low').map((d) => d.name).join(',') || false },
   {
@@ -45,14 +48,14 @@ export const RULES: readonly Rule[] = [
     id: 'backlog',
     severity: 'warning',
     test: (f, s) => {
-      const o = f.online ? f.status?.outbox : null;
+      const o = live(f) ? f.status?.outbox : null;
       return !!o && (o.depth > s.backlogDepth || (o.oldestAgeMs ?? 0) > s.backlogAgeMs) && `depth=${o.depth}`;
     },
   },
-  { id: 'deadLetters', severity: 'critical', test: (f) => (f.online && (f.status?.outbox?.deadLetters ?? 0) > 0 ? `count=${f.status!.outbox!.deadLetters}` : false) },
-  { id: 'flaggedPayment', severity: 'critical', test: (f) => (f.online && (f.status?.flaggedPayments ?? 0) > 0 ? `count=${f.status!.flaggedPayments}` : false) },
-  { id: 'maintenance', severity: 'warning', test: (f) => f.online && f.status?.app.state === 'maintenance' && 'maintenance' },
-  { id: 'outOfService', severity: 'warning', test: (f) => f.online && f.status?.app.state === 'unavailable' && (f.status.app.reason ?? 'unknown') },
+  { id: 'deadLetters', severity: 'critical', test: (f) => (live(f) && (f.status?.outbox?.deadLetters ?? 0) > 0 ? `count=${f.status!.outbox!.deadLetters}` : false) },
+  { id: 'flaggedPayment', severity: 'critical', test: (f) => (live(f) && (f.status?.flaggedPayments ?? 0) > 0 ? `count=${f.status!.flaggedPayments}` : false) },
+  { id: 'maintenance', severity: 'warning', test: (f) => live(f) && f.status?.app.state === 'maintenance' && 'maintenance' },
+  { id: 'outOfService', severity: 'warning', test: (f) => live(f) && f.status?.app.state === 'unavailable' && (f.status.app.reason ?? 'unknown') },
   { id: 'staleHeartbeat', severity: 'warning', test: (f, s) => f.online && f.lastSeenMs !== null && f.nowMs - f.lastSeenMs > s.staleHeartbeatMs && 'stale' },
 ];
 

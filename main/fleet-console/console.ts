@@ -77,7 +77,7 @@ export class FleetConsole {
       client.subscribe(filters, { qos: 1 });
     });
     client.on('error', (err) => this.#o.log.warn('fleet-console', 'broker error', { error: err.message }));
-    this.#sweep = setInterval(() => this.fleet.sweep(this.#now()), this.#o.sweepMs ?? 2000);
+    this.#sweep = setInterval(() => this.fleet.sweep(this.#now()), this.#o.sweepMs ?? 500);
     await new Promise<void>((resolve) => client.once('connect', () => resolve()));
   }
 

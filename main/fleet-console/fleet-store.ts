@@ -13,6 +13,7 @@ interface KioskState extends KioskAddress {
   bdSeq: number;
   status: FleetStatus | null;
   lastSeenMs: number | null;
+  silent: boolean;
   alerts: Map<string, OpenAlert>;
   rev: number;
 }
@@ -55,7 +56,7 @@ export class FleetStore {
       this.#k.set(r.kiosk, {
         kiosk: r.kiosk, country: r.country, centre: r.centre, online: r.online === 1, bdSeq: r.bd_seq,
         status: r.status_json ? (JSON.parse(r.status_json) as FleetStatus) : null,
-        lastSeenMs: r.last_seen ? Date.parse(r.last_seen) : null, alerts: new Map(), rev: ++this.#rev,
+        lastSeenMs: r.last_seen ? Date.parse(r.last_seen) : null, silent: false, alerts: new Map(), rev: ++this.#rev,
       });
     }
     type A = { kiosk: string; rule: string; severity: Severity; detail: string; opened_at: string };
@@ -75,7 +76,7 @@ export class FleetStore {
   #state(a: KioskAddress, now: string): KioskState {
     let s = this.#k.get(a.kiosk);
     if (!s) {
-      s = { ...a, online: false, bdSeq: -1, status: null, lastSeenMs: null, alerts: new Map(), rev: ++this.#rev };
+      s = { ...a, online: false, bdSeq: -1, status: null, lastSeenMs: null, silent: false, alerts: new Map(), rev: ++this.#rev };
       this.#k.set(a.kiosk, s);
       this.db.prepare('INSERT OR IGNORE INTO kiosks (kiosk, country, centre, first_seen) VALUES (?, ?, ?, ?)').run(a.kiosk, a.country, a.centre, now);
     }
@@ -119,7 +120,7 @@ export class FleetStore {
     if (!s || hb.bdSeq < s.bdSeq) return;
     s.lastSeenMs = receivedAt.getTime();
     this.#dirtySeen.add(a.kiosk);
-    if (s.alerts.has('staleHeartbeat')) this.#evaluate(s, receivedAt);
+    if (s.silent || s.alerts.has('staleHeartbeat')) this.#evaluate(s, receivedAt);
   }
 
   event(a: KioskAddress, e: FleetEvent, receivedAt: Date): void {
@@ -133,8 +134,19 @@ export class FleetStore {
     this.db.prepare('UPDATE kiosks SET diagnostics_json = ? WHERE kiosk = ?').run(json, a.kiosk);
   }
 
+  /** Silent: online by its last birth, but nothing heard for 1.5 × the heartbeat interval it announced. */
+  #isSilent(s: KioskState, nowMs: number): boolean {
+    const hb = s.online ? s.status?.heartbeatS : null;
+    return !!hb && s.lastSeenMs !== null && nowMs - s.lastSeenMs > hb * 1500;
+  }
+
   #evaluate(s: KioskState, now: Date): void {
-    const want = evaluate({ online: s.online, status: s.status, lastSeenMs: s.lastSeenMs, nowMs: now.getTime() }, this.settings);
+    const silent = this.#isSilent(s, now.getTime());
+    if (silent !== s.silent) {
+      s.silent = silent;
+      s.rev = ++this.#rev;
+    }
+    const want = evaluate({ online: s.online, silent, status: s.status, lastSeenMs: s.lastSeenMs, nowMs: now.getTime() }, this.settings);
     const at = now.toISOString();
     for (const [rule, a] of want) {
       const open = s.alerts.get(rule);
@@ -161,16 +173,22 @@ export class FleetStore {
         if (s?.lastSeenMs) up.run(new Date(s.lastSeenMs).toISOString(), new Date(s.lastSeenMs).toISOString(), k);
       }
       this.#dirtySeen.clear();
-      for (const s of this.#k.values()) if (s.online) this.#evaluate(s, now);
+      // Only kiosks whose time-based rules would change: cheap enough to run every half second at 5,000 kiosks.
+      const nowMs = now.getTime();
+      for (const s of this.#k.values()) {
+        if (!s.online) continue;
+        const stale = s.lastSeenMs !== null && nowMs - s.lastSeenMs > this.settings.staleHeartbeatMs;
+        if (this.#isSilent(s, nowMs) !== s.silent || stale !== s.alerts.has('staleHeartbeat')) this.#evaluate(s, now);
+      }
     })();
   }
 
   #summary(s: KioskState): KioskSummary {
-    const st = s.online ? s.status : null;
+    const st = s.online && !s.silent ? s.status : null;
     const supplies = (st?.devices ?? []).map((d) => d.supply).filter((x): x is NonNullable<typeof x> => !!x);
     return {
-      k: s.kiosk, co: s.country, ce: s.centre, on: s.online, h: healthOf(s.alerts.values()),
-      app: s.online ? (s.status?.app.state ?? 'starting') : 'offline', why: s.status?.app.reason ?? null,
+      k: s.kiosk, co: s.country, ce: s.centre, on: s.online && !s.silent, h: healthOf(s.alerts.values()),
+      app: s.online && !s.silent ? (s.status?.app.state ?? 'starting') : 'offline', why: s.silent ? 'silent' : (s.status?.app.reason ?? null),
       seen: s.lastSeenMs ? new Date(s.lastSeenMs).toISOString() : null,
       paper: supplies.find((x) => x === 'out' || x === 'jammed') ?? supplies.find((x) => x === 'low') ?? supplies[0] ?? null,
       ob: st?.outbox?.depth ?? null, fl: st?.flaggedPayments ?? null, al: [...s.alerts.keys()],

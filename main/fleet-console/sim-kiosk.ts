@@ -55,6 +55,7 @@ export class SimKiosk {
       outbox: online ? { depth: this.outboxDepth, oldestAgeMs: this.outboxDepth ? 60_000 : null, deadLetters: 0, lanes: [] } : null,
       flaggedPayments: online ? this.flagged : null,
       version: 'sim',
+      heartbeatS: online ? Math.max(1, Math.round(this.opts.heartbeatMs / 1000)) : null,
       uptimeS: online ? 60 : null,
       disk: null,
       memory: null,

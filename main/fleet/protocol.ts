@@ -56,6 +56,8 @@ export const statusSchema = z
     outbox: z.object({ depth: z.number().int().min(0), oldestAgeMs: z.number().int().min(0).nullable(), deadLetters: z.number().int().min(0), lanes: z.array(laneSchema).max(16) }).strict().nullable(),
     flaggedPayments: z.number().int().min(0).nullable(),
     version: short.nullable(),
+    /** The kiosk's heartbeat interval: a console shows it offline after 1.5 × this much silence. */
+    heartbeatS: z.number().int().min(1).max(3600).nullable(),
     uptimeS: z.number().int().min(0).nullable(),
     disk: z.object({ freeBytes: z.number().min(0), totalBytes: z.number().min(0) }).strict().nullable(),
     memory: z.object({ rssBytes: z.number().min(0), systemFreeBytes: z.number().min(0) }).strict().nullable(),

@@ -7,7 +7,7 @@ import { silentLogger } from '../../main/log/logger.ts';
  * (the simulated kiosks run in the parent). Answers {cmd:'usage'} over IPC.
  */
 const o = JSON.parse(process.argv[2]!) as { dataDir: string; url: string; password: string; staticDir: string };
-const c = new FleetConsole({ dataDir: o.dataDir, broker: { url: o.url, username: 'fleet-console', password: o.password, clientId: 'bench-console' }, sweepMs: 2000, alerts: { staleHeartbeatMs: 60_000 }, log: silentLogger });
+const c = new FleetConsole({ dataDir: o.dataDir, broker: { url: o.url, username: 'fleet-console', password: o.password, clientId: 'bench-console' }, sweepMs: 500, alerts: { staleHeartbeatMs: 60_000 }, log: silentLogger });
 c.auth.setUser('bench', 'viewer', 'bench-password');
 await c.start();
 const server = await startConsoleServer(c, { port: 0, staticDir: o.staticDir });

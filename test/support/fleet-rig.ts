@@ -32,7 +32,8 @@ export function kioskFleetConfig(b: Broker, dir: string, kiosk: string, extra: P
     password: b.password(kiosk),
     caFile: join(dir, 'ca.crt'),
     keepaliveS: 2,
-    heartbeatMs: 1000,
+    // As in production, the heartbeat interval equals the keepalive: 50 % slack before a kiosk counts as silent.
+    heartbeatMs: 2000,
     statusIntervalMs: 5000,
     commandPublicKeyFile: join(dir, 'console.pub'),
     ...extra,

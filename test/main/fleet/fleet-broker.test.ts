@@ -31,6 +31,7 @@ let broker: Broker;
 let recorder: Awaited<ReturnType<typeof recordAll>>;
 let fleetConsole: FleetConsole;
 let kiosk: Kiosk;
+let kioskClosed = false;
 let child: ChildProcess | undefined;
 const supervisor = { name: 'sara', role: 'supervisor' as const };
 
@@ -79,7 +80,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   child?.kill('SIGKILL');
-  await kiosk?.close();
+  if (!kioskClosed) await kiosk?.close();
   await recorder?.client.endAsync();
   await fleetConsole?.close();
   await broker?.stop();
@@ -220,7 +221,7 @@ describe('fleet status over MQTT, on Mosquitto with TLS and the ACL', () => {
 
     // A late will from the first connection arrives after the new birth: it must not win.
     const late = await mqtt.connectAsync(broker.url, { username: B, password: broker.password(B), ca: broker.ca!, protocolVersion: 5, clientId: 'late-will' });
-    const stale = { v: 1, kiosk: B, bdSeq: first.bdSeq, online: false, at: null, app: { state: 'unavailable', reason: 'lost' }, devices: [], connectivity: null, outbox: null, flaggedPayments: null, version: null, uptimeS: null, disk: null, memory: null };
+    const stale = { v: 1, kiosk: B, bdSeq: first.bdSeq, online: false, at: null, app: { state: 'unavailable', reason: 'lost' }, devices: [], connectivity: null, outbox: null, flaggedPayments: null, version: null, heartbeatS: null, uptimeS: null, disk: null, memory: null };
     await late.publishAsync(`khidma/KW/GOVMALL/${B}/status`, JSON.stringify(stale), { qos: 1, retain: true });
     await late.endAsync();
     await new Promise((r) => setTimeout(r, 1500));
@@ -232,7 +233,19 @@ describe('fleet status over MQTT, on Mosquitto with TLS and the ACL', () => {
     const d = decode(statusSchema, await retained);
     await fresh.endAsync();
     expect(d.ok && d.value).toMatchObject({ online: true, bdSeq: second.bdSeq });
-  });
+
+    // Killed outright: the broker sees the connection drop and publishes the will.
+    const exited = once(child, 'exit');
+    child.kill('SIGKILL');
+    const killedAt = Date.now();
+    await waitFor(() => fleetConsole.fleet.get(B)?.on === false, 15_000, 'B offline after SIGKILL');
+    expect(Date.now() - killedAt).toBeLessThanOrEqual(1.5 * KEEPALIVE_S * 1000 + 3000);
+    await exited;
+    const third = await startChild(dir.file('kiosk-b'));
+    child = third.proc;
+    expect(third.bdSeq).toBeGreaterThan(second.bdSeq);
+    await waitFor(() => fleetConsole.fleet.get(B)?.on && !fleetConsole.fleet.get(B)?.al.includes('offline'), 20_000, 'B online, offline alert cleared');
+  }, 180_000);
 
   it('broker restarted (persistence) and console restarted: same state and statistics, nothing counted twice', async () => {
     const day = localDay(new Date(), 'Asia/Kuwait');
@@ -259,6 +272,15 @@ describe('fleet status over MQTT, on Mosquitto with TLS and the ACL', () => {
     } finally {
       await rebuilt.close();
     }
+  }, 180_000);
+
+  it('a planned shutdown publishes its own death before disconnecting', async () => {
+    await kiosk.close();
+    kioskClosed = true;
+    await waitFor(() => fleetConsole.fleet.get(A)?.on === false, 15_000, 'A offline');
+    expect(fleetConsole.fleet.get(A)?.why).toBe('shutdown');
+    const deaths = recorder.messages.filter((m) => m.topic === `khidma/KW/GOVMALL/${A}/status` && m.payload.includes('"online":false'));
+    expect(deaths.at(-1)?.payload).toContain('"reason":"shutdown"');
   });
 
   it('no message on the fleet carries a demo civil number, name, document or card number', () => {

@@ -17,7 +17,7 @@ describe('fleet topics and payloads', () => {
   });
 
   it('a status with an extra field (say a civil number) is refused: the schema is strict', () => {
-    const base = { v: 1, kiosk: 'K', bdSeq: 1, online: false, at: null, app: { state: 'unavailable', reason: 'lost' }, devices: [], connectivity: null, outbox: null, flaggedPayments: null, version: null, uptimeS: null, disk: null, memory: null };
+    const base = { v: 1, kiosk: 'K', bdSeq: 1, online: false, at: null, app: { state: 'unavailable', reason: 'lost' }, devices: [], connectivity: null, outbox: null, flaggedPayments: null, version: null, heartbeatS: null, uptimeS: null, disk: null, memory: null };
     expect(decode(statusSchema, JSON.stringify(base)).ok).toBe(true);
     expect(decode(statusSchema, JSON.stringify({ ...base, civilId: '285031400009' })).ok).toBe(false);
   });
