@@ -36,6 +36,17 @@ export class Auth {
 
   /** A session token for good credentials, undefined otherwise (both audited). */
   login(name: string, password: string): { token: string; operator: Operator } | undefined {
+    const now = this.#now();
+    this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now.toISOString());
+    // Guessing is slowed to a crawl: after 10 failures in 15 minutes a name is refused outright.
+    const since = new Date(now.getTime() - 15 * 60_000).toISOString();
+    const failures = this.db
+      .prepare(`SELECT COUNT(*) AS n FROM audit WHERE action = 'login.failed' AND at > ? AND json_extract(detail_json, '$.name') = ?`)
+      .get(since, name.slice(0, 64)) as { n: number };
+    if (failures.n >= 10) {
+      this.audit('-', 'login.locked', undefined, { name: name.slice(0, 64) });
+      return undefined;
+    }
     const u = this.db.prepare('SELECT name, role, salt, hash FROM users WHERE name = ?').get(name) as { name: string; role: Role; salt: string; hash: string } | undefined;
     const expected = Buffer.from(u?.hash ?? '00'.repeat(32), 'hex');
     const got = scryptSync(password, u?.salt ?? 'no-such-user', 32);
@@ -44,7 +55,6 @@ export class Auth {
       return undefined;
     }
     const token = randomBytes(32).toString('base64url');
-    const now = this.#now();
     const expires = new Date(now.getTime() + (this.opts.sessionHours ?? 8) * 3_600_000);
     this.db.prepare('INSERT INTO sessions (token_hash, user, created_at, expires_at) VALUES (?, ?, ?, ?)').run(hashToken(token), u.name, now.toISOString(), expires.toISOString());
     this.audit(u.name, 'login');
