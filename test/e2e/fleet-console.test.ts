@@ -126,6 +126,19 @@ describe('fleet console page', () => {
     await page.close();
   });
 
+  it('the open page follows the fleet: a death arriving at the console shows within one refresh', async () => {
+    const page = await signIn('en', 'viewer');
+    const tile = page.locator('.tile', { hasText: 'KW-GOVMALL-01' });
+    await expect(tile.getAttribute('class')).resolves.toContain('h-green');
+    const death = { v: 1, kiosk: 'KW-GOVMALL-01', bdSeq: 3, online: false, at: null, app: { state: 'unavailable', reason: 'lost' }, devices: [], connectivity: null, outbox: null, flaggedPayments: null, version: 'sim', heartbeatS: null, uptimeS: null, disk: null, memory: null };
+    c.handle('khidma/KW/GOVMALL/KW-GOVMALL-01/status', Buffer.from(JSON.stringify(death)));
+    const at = Date.now();
+    await page.locator('.tile.h-red', { hasText: 'KW-GOVMALL-01' }).waitFor({ timeout: 10_000 });
+    expect(Date.now() - at).toBeLessThanOrEqual(2000 + 1500); // one 2 s poll, plus a loaded machine's slack
+    expect(await page.locator('.tile', { hasText: 'KW-GOVMALL-01' }).textContent()).toContain('Offline');
+    await page.close();
+  });
+
   it('CSV export downloads the statistics table', async () => {
     const page = await signIn('en');
     const res = await page.request.get(`${server.url}api/stats.csv?period=month&anchor=${new Date().toISOString().slice(0, 10)}&by=entity&lang=en`);
