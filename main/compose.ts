@@ -30,6 +30,7 @@ import { PROFILES } from './profiles/profiles.ts';
 import { createLogger, type Logger } from './log/logger.ts';
 import { openDevices, type DeviceDeps, type KioskDevices } from './devices/devices.ts';
 import { createMoneyUpkeep, type MoneyUpkeep } from './payment/money-upkeep.ts';
+import { startFleet, type KioskFleet } from './fleet/start-fleet.ts';
 
 export interface Kiosk {
   readonly config: KioskConfig;
@@ -54,6 +55,8 @@ export interface Kiosk {
   /** Present when the gateway is the embedded demo one. */
   readonly demoGateway: DemoGateway | undefined;
   readonly log: Logger;
+  /** Present when the config has a `fleet` section. */
+  readonly fleet?: KioskFleet | undefined;
   close(): Promise<void>;
 }
 
@@ -157,7 +160,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
   void catalogueUpdater.refresh();
   log.info('kiosk', 'started', { kioskId: config.kioskId, profile: profile.id, gateway: config.gateway.mode });
 
-  return {
+  const kiosk: Kiosk = {
     config,
     dispatcher,
     events,
@@ -175,6 +178,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
     demoGateway,
     log,
     async close() {
+      await kiosk.fleet?.stop();
       connectivity.stop();
       upkeep.stop();
       // Requests in flight finish (a payment being journaled, a receipt printing) before the database closes.
@@ -187,4 +191,5 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
       db.close();
     },
   };
+  return Object.assign(kiosk, { fleet: await startFleet(kiosk, config.fleet, now) });
 }

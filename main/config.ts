@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { gatewayTlsSchema } from './gateway/tls-config.ts'; // issue 14
+import { fleetConfigSchema } from './fleet/fleet-config.ts';
 
 /**
  * The kiosk's typed configuration. In demo mode (`demo: true`, what `npm start` uses) every
@@ -112,6 +113,8 @@ export const configSchema = z
       .strict()
       .default({ baseMs: 1000, capMs: 60_000 }),
     connectivity: z.object({ probeIntervalMs: z.number().int().min(100).default(5000) }).strict().default({ probeIntervalMs: 5000 }),
+    /** Fleet status over MQTT and the local status endpoint (absent: nothing leaves the kiosk). */
+    fleet: fleetConfigSchema.optional(),
     log: z.object({ level: z.enum(['debug', 'info', 'warn', 'error']).default('info'), console: z.boolean().default(false) }).strict().default({ level: 'info', console: false }),
   })
   .strict();

@@ -1,0 +1,35 @@
+/** The console's JSON API (same origin, session cookie). Results, not exceptions. */
+export type Health = 'red' | 'amber' | 'green';
+export interface KioskSummary {
+  k: string;
+  co: string;
+  ce: string;
+  on: boolean;
+  h: Health;
+  app: string;
+  why: string | null;
+  seen: string | null;
+  paper: string | null;
+  ob: number | null;
+  fl: number | null;
+  al: string[];
+}
+export interface Operator {
+  name: string;
+  role: 'viewer' | 'supervisor';
+}
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; error: string };
+
+export async function api<T>(path: string, init?: { method?: string; body?: unknown }): Promise<ApiResult<T>> {
+  try {
+    const res = await fetch(path, {
+      method: init?.method ?? 'GET',
+      credentials: 'same-origin',
+      ...(init?.body !== undefined && { headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.body) }),
+    });
+    const body = (await res.json().catch(() => ({}))) as T & { error?: string };
+    return res.ok ? { ok: true, value: body } : { ok: false, status: res.status, error: body.error ?? 'error' };
+  } catch {
+    return { ok: false, status: 0, error: 'network' };
+  }
+}
