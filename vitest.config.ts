@@ -15,6 +15,8 @@ const SERIAL = [
   'test/main/launcher/**/*.test.ts',
   'test/main/shell/kiosk-shell.test.ts',
   'test/packaging/cage-session.test.ts',
+  'test/main/fleet/fleet-broker.test.ts',
+  'test/main/fleet-console/demo.test.ts',
 ];
 
 export default defineConfig({

@@ -26,7 +26,7 @@ beforeAll(async () => {
   await c.start();
   demo = await startDemoFleet({ host: '127.0.0.1', port: broker.port }, { historyDays: 3 });
   kiosk = await createKiosk(
-    parseConfig({ dataDir: dir.file('kiosk'), kioskId: 'KW-GOVMALL-99', fleet: { url: broker.url, country: 'KW', centre: 'GOVMALL', protocolVersion: 4, heartbeatMs: 1000 } }),
+    parseConfig({ demo: true, dataDir: dir.file('kiosk'), kioskId: 'KW-GOVMALL-99', fleet: { url: broker.url, country: 'KW', centre: 'GOVMALL', protocolVersion: 4, heartbeatMs: 1000 } }),
     { log: silentLogger },
   );
 }, 120_000);

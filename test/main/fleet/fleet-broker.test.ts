@@ -68,6 +68,7 @@ beforeAll(async () => {
   fleetConsole = await startConsole(broker, dir.file('console'));
   kiosk = await createKiosk(
     parseConfig({
+      demo: true,
       dataDir: dir.file('kiosk-a'),
       kioskId: A,
       connectivity: { probeIntervalMs: 200 },

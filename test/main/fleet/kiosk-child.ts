@@ -3,7 +3,7 @@ import { parseConfig } from '../../../main/config.ts';
 import { silentLogger } from '../../../main/log/logger.ts';
 
 /** A real composed kiosk in its own process, so a test can SIGSTOP or SIGKILL it. */
-const kiosk = await createKiosk(parseConfig(JSON.parse(process.argv[2]!)), { log: silentLogger });
+const kiosk = await createKiosk(parseConfig({ demo: true, ...(JSON.parse(process.argv[2]!) as object) }), { log: silentLogger });
 const started = Date.now();
 const ready = setInterval(() => {
   if (kiosk.fleet?.reporter?.connected) {
