@@ -25,6 +25,8 @@ import { createTranslator } from './i18n/translator.ts';
 import { PROFILES } from './profiles/profiles.ts';
 import { createLogger, type Logger } from './log/logger.ts';
 import { openDevices, type KioskDevices } from './devices/devices.ts';
+import { openTechnician, type Technician } from './technician/technician.ts';
+import { assignedDevices } from './technician/assignments-repo.ts';
 
 export interface Kiosk {
   readonly config: KioskConfig;
@@ -43,6 +45,8 @@ export interface Kiosk {
   /** Present when the gateway is the embedded demo one. */
   readonly demoGateway: DemoGateway | undefined;
   readonly log: Logger;
+  /** Technician mode and the kiosk application state (available, unavailable, active, maintenance). */
+  readonly technician: Technician;
   close(): Promise<void>;
 }
 
@@ -69,7 +73,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
 
   const { gateway, gatewayUrl, connectivity, demoGateway } = await openGateway(config, dataDir, log);
 
-  const devices = await openDevices(config.devices, { log, profile, terminalPassword: config.paymentTerminal.password });
+  const devices = await openDevices(assignedDevices(db, config.devices), { log, profile, terminalPassword: config.paymentTerminal.password });
   const sessions = new VisitorSessions();
   const identity = new IdentityService({ sessions, profile: profile.id, reader: devices.idReader, emit: (e, p) => events.emit(e, p), log });
   const catalogue = new CatalogueStore({ bundledDir: new URL('catalogue/', ASSETS), cacheFile: join(dataDir, 'catalogue-cache.json'), profile: profile.id });
@@ -126,33 +130,33 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
   devices.onChange(() => (deviceEvents.recordChanges(devices.summary(), now().toISOString()), events.emit('devices.changed', { devices: devices.summary() })));
 
   const info = kioskInfo(config, profile);
-  const dispatcher = createDispatcher(
-    createHandlers({
-      info: () => info,
-      isOnline: () => connectivity.online,
-      devices: () => devices.summary(),
+  const endSession = () => (sessions.end(), devices.printer.cancelPending());
+  const technician = await openTechnician({ config, db, devices, visitors: sessions, endVisitorSession: endSession, connectivity, events, log, now });
+  const visitorHandlers = createHandlers({
+    info: () => info,
+    isOnline: () => connectivity.online,
+    devices: () => devices.summary(),
+    sessions,
+    endSession,
+    identity,
+    payments,
+    visitor: { sessions, identity, gateway, profile },
+    services: {
+      catalogue: () => ({ version: catalogue.version, catalogue: catalogue.catalogue }),
       sessions,
-      endSession: () => (sessions.end(), devices.printer.cancelPending()),
-      identity,
-      payments,
-      visitor: { sessions, identity, gateway, profile },
-      services: {
-        catalogue: () => ({ version: catalogue.version, catalogue: catalogue.catalogue }),
-        sessions,
-        outbox: outboxService,
-        settings,
-        gateway,
-        printer: devices.printer,
-        receipts: { t, country: profile.name, kioskId: config.kioskId, location: config.location, timeZone: profile.timeZone },
-        kioskId: config.kioskId,
-        kioskNumber: config.kioskNumber,
-        isOnline: () => connectivity.online,
-        now,
-        answerWaitMs: 3000,
-      },
-    }),
-    log,
-  );
+      outbox: outboxService,
+      settings,
+      gateway,
+      printer: devices.printer,
+      receipts: { t, country: profile.name, kioskId: config.kioskId, location: config.location, timeZone: profile.timeZone },
+      kioskId: config.kioskId,
+      kioskNumber: config.kioskNumber,
+      isOnline: () => connectivity.online,
+      now,
+      answerWaitMs: 3000,
+    },
+  });
+  const dispatcher = createDispatcher({ ...technician.handlers, ...visitorHandlers }, log, technician.guard);
 
   // Start-up order matters: resolve interrupted payments before anything new can start.
   await payments.recover();
@@ -175,7 +179,9 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
     devices,
     demoGateway,
     log,
+    technician,
     async close() {
+      technician.close();
       connectivity.stop();
       sender.stop();
       await payments.settled();

@@ -8,6 +8,7 @@ import { z } from 'zod';
 const serialOptions = {
   baudRate: z.number().int().positive().max(4_000_000).optional(),
   parity: z.enum(['none', 'even', 'odd']).optional(),
+  stopBits: z.union([z.literal(1), z.literal(2)]).optional(),
   rtscts: z.boolean().optional(),
 };
 const deviceLink = z.discriminatedUnion('link', [
@@ -70,6 +71,15 @@ export const configSchema = z
       .strict()
       .default({ baseMs: 1000, capMs: 60_000 }),
     connectivity: z.object({ probeIntervalMs: z.number().int().min(100).default(5000) }).strict().default({ probeIntervalMs: 5000 }),
+    /** Technician mode (issue 12): idle timeout, PIN lockout, extra serial paths to offer (lab pseudo-terminals). */
+    technician: z
+      .object({
+        idleSeconds: z.number().int().min(10).max(7200).default(600),
+        lockoutBaseSeconds: z.number().int().min(1).max(3600).default(60),
+        extraPorts: z.array(z.string().min(1)).max(32).default([]),
+      })
+      .strict()
+      .default({ idleSeconds: 600, lockoutBaseSeconds: 60, extraPorts: [] }),
     log: z.object({ level: z.enum(['debug', 'info', 'warn', 'error']).default('info'), console: z.boolean().default(false) }).strict().default({ level: 'info', console: false }),
   })
   .strict();

@@ -26,6 +26,11 @@ export interface EscPosPrinterOptions {
   jobTimeoutMarginMs?: number;
   /** Background status polling between jobs; 0 or absent = only on demand and around jobs. */
   pollIntervalMs?: number;
+  /**
+   * Background polls that must go unanswered in a row before the printer counts as offline
+   * (a flicker neither drops it nor repeats a print); default 1. On-demand checks never wait.
+   */
+  missesBeforeOffline?: number;
 }
 
 const NOT_CHECKED: DeviceStatus = { device: 'offline', supply: 'unknown', detail: 'notChecked' };
@@ -51,6 +56,7 @@ export class EscPosPrinter implements ReceiptPrinter {
   #waiter: { resolve: (b: number | null) => void; timer: ReturnType<typeof setTimeout> } | null = null;
   #poll: ReturnType<typeof setInterval> | null = null;
   #lastJobBytes = 0;
+  #missedPolls = 0;
   readonly #listeners = new Listeners<[DeviceStatus]>();
   readonly #unsubscribe: (() => void)[];
 
@@ -68,7 +74,7 @@ export class EscPosPrinter implements ReceiptPrinter {
     const every = options.pollIntervalMs ?? 0;
     if (every > 0) {
       this.#poll = setInterval(() => {
-        if (this.#state === 'idle') void this.checkStatus().catch(() => undefined);
+        if (this.#state === 'idle') void this.#enqueue(() => this.#check(true)).catch(() => undefined);
       }, every);
       this.#poll.unref?.();
     }
@@ -154,7 +160,7 @@ export class EscPosPrinter implements ReceiptPrinter {
     return reply;
   }
 
-  async #check(): Promise<DeviceStatus> {
+  async #check(poll = false): Promise<DeviceStatus> {
     if (this.#state === 'closed') return this.#status;
     this.#state = 'checking';
     try {
@@ -162,9 +168,13 @@ export class EscPosPrinter implements ReceiptPrinter {
       const replies: StatusReplies = {};
       for (const n of this.profile.statusRequests) {
         const b = await this.#request(n);
-        if (b === null) return this.#setStatus({ device: 'offline', supply: 'unknown', detail: 'noAnswer' });
+        if (b === null) {
+          const tolerated = poll && ++this.#missedPolls < (this.options.missesBeforeOffline ?? 1) && this.#status.device !== 'offline';
+          return tolerated ? this.#status : this.#setStatus({ device: 'offline', supply: 'unknown', detail: 'noAnswer' });
+        }
         replies[n] = b;
       }
+      this.#missedPolls = 0;
       return this.#setStatus(toDeviceStatus(decodeStatus(replies)));
     } finally {
       if (this.#state === 'checking') this.#state = 'idle';

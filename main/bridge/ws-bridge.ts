@@ -44,11 +44,13 @@ export function attachWsBridge(server: Server, opts: { token: string; dispatcher
     wss.handleUpgrade(req, socket, head, (ws) => serve(ws));
   });
 
+  let connections = 0;
   function serve(ws: WebSocket): void {
+    const conn = `ws-${++connections}`;
     const unsubscribe = opts.events.subscribe((event, payload) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
     });
-    ws.on('close', unsubscribe);
+    ws.on('close', () => (unsubscribe(), opts.dispatcher.release?.(conn)));
     ws.on('message', async (raw) => {
       let msg: Partial<WireRequest>;
       try {
@@ -62,7 +64,7 @@ export function attachWsBridge(server: Server, opts: { token: string; dispatcher
       const result =
         id === null
           ? { ok: false, error: { code: 'malformed', message: 'request needs an id (number or string)' } }
-          : await opts.dispatcher.dispatch(msg.method, msg.params);
+          : await opts.dispatcher.dispatch(msg.method, msg.params, conn);
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
     });
   }

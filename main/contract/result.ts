@@ -14,6 +14,10 @@ export type ErrorCode =
   | 'invalidIdentity'
   /** An inquiry needs the visitor's civil number first. */
   | 'noIdentity'
+  /** Technician entry is locked after wrong PINs; the message is the seconds to wait. */
+  | 'locked'
+  /** The service (or the whole kiosk) cannot be used now: maintenance, a required device down, hours. */
+  | 'unavailable'
   | 'internal';
 
 export interface KioskErrorShape {

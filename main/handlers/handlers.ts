@@ -1,4 +1,5 @@
 import type { Handlers } from '../bridge/dispatcher.ts';
+import type { TechMethod } from '../contract/tech-api.ts';
 import type { DeviceSummary, KioskInfo } from '../contract/api.ts';
 import type { PaymentService } from '../payment/payment-service.ts';
 import { toPaymentView } from '../payment/payment-view.ts';
@@ -20,8 +21,8 @@ export interface HandlerDeps {
   services: ServiceHandlerDeps;
 }
 
-/** The one typed handler map behind both transports. */
-export function createHandlers(d: HandlerDeps): Handlers {
+/** The visitor's part of the one typed handler map (technician mode adds its own: main/technician/). */
+export function createHandlers(d: HandlerDeps): Omit<Handlers, TechMethod | 'kiosk.state'> {
   return {
     'kiosk.info': () => ({ ...d.info(), online: d.isOnline(), devices: d.devices() }),
     'session.start': ({ locale }) => ({ sessionId: d.sessions.start(locale) }),

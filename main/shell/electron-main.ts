@@ -25,12 +25,14 @@ async function main(): Promise<void> {
   ipcMain.handle(IPC_CALL, (event, method: unknown, params: unknown) => {
     // Only our own window may call the core.
     if (event.sender !== win.webContents) return { ok: false, error: { code: 'unauthorized', message: 'unknown sender' } };
-    return kiosk.dispatcher.dispatch(method, params);
+    return kiosk.dispatcher.dispatch(method, params, `ipc-${event.sender.id}`);
   });
   const unsubscribe = kiosk.events.subscribe((name, payload) => {
     if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, name, payload);
   });
   win.webContents.on('will-navigate', (e) => e.preventDefault());
+  // A reload or crash of the page is a new connection: any technician session ends with the old one.
+  win.webContents.on('did-start-navigation', () => kiosk.dispatcher.release?.(`ipc-${win.webContents.id}`));
   await win.loadFile(fileURLToPath(new URL('../../renderer/index.html', import.meta.url)));
   app.on('window-all-closed', async () => {
     unsubscribe();

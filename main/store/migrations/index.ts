@@ -1,6 +1,7 @@
 import { sql as m001 } from './001-initial.ts';
 import { sql as m002 } from './002-records.ts';
 import { sql as m003 } from './003-payment-reference.ts';
+import { sql as m004 } from './004-technician.ts';
 
 /** Numbered migrations, applied in order; index + 1 is the schema version in user_version. */
-export const migrations: readonly string[] = [m001, m002, m003];
+export const migrations: readonly string[] = [m001, m002, m003, m004];

@@ -1,0 +1,98 @@
+import type { Handlers, DispatchGuard } from '../bridge/dispatcher.ts';
+import type { EventHub } from '../bridge/event-hub.ts';
+import type { TechMethod } from '../contract/api.ts';
+import type { KioskConfig } from '../config.ts';
+import type { Db } from '../store/database.ts';
+import type { KioskDevices } from '../devices/devices.ts';
+import type { Logger } from '../log/logger.ts';
+import type { VisitorSessions } from '../session/visitor-session.ts';
+import { openSerialTransport } from '../../drivers/transport/serial-transport.ts';
+import { AuditRepo } from '../store/audit-repo.ts';
+import { AppStateModel } from '../availability/app-state.ts';
+import { evaluateServices } from '../availability/requirements.ts';
+import { techHandlers } from '../handlers/tech-handlers.ts';
+import { TechnicianAccounts } from './accounts.ts';
+import { PinLockout, DEFAULT_LOCKOUT } from './lockout.ts';
+import { TechnicianSessions } from './tech-sessions.ts';
+import { technicianGuard } from './guard.ts';
+import { listPorts, PortWatcher } from './ports.ts';
+import { probePort } from './probe.ts';
+import { AssignmentsRepo } from './assignments-repo.ts';
+import { isDemoMode, syncDemoTechnician } from './demo-mode.ts';
+
+export interface TechnicianDeps {
+  config: KioskConfig;
+  db: Db;
+  devices: KioskDevices;
+  visitors: VisitorSessions;
+  /** Ends the visitor session and drops their print jobs (as the idle reset does). */
+  endVisitorSession: () => void;
+  connectivity: { readonly online: boolean; onChange(fn: (online: boolean) => void): () => void };
+  events: EventHub;
+  log: Logger;
+  now: () => Date;
+}
+
+export interface Technician {
+  handlers: Pick<Handlers, TechMethod | 'kiosk.state'>;
+  guard: DispatchGuard;
+  /** The kiosk application state (available/unavailable/active/maintenance), for the fleet status too. */
+  appState: AppStateModel;
+  close(): void;
+}
+
+/** Technician mode and the kiosk application state, wired from the composition root in one call. */
+export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
+  const accounts = new TechnicianAccounts(d.db);
+  await syncDemoTechnician(accounts, isDemoMode(d.config)).catch((err) => d.log.warn('technician', 'demo technician not created', { error: String(err) }));
+  const lockout = new PinLockout(d.db, { ...DEFAULT_LOCKOUT, baseMs: d.config.technician.lockoutBaseSeconds * 1000 });
+  const audit = new AuditRepo(d.db);
+  const ports = listPorts(d.config.technician.extraPorts);
+  const watcher = new PortWatcher(ports, (list) => d.events.emit('tech.ports', { ports: list }));
+  const sessions: TechnicianSessions = new TechnicianSessions({
+    idleMs: d.config.technician.idleSeconds * 1000,
+    onEnd: (account, reason) => {
+      watcher.stop();
+      audit.append({ at: d.now().toISOString(), actor: account.name, action: 'tech.logout', detail: { reason } });
+      d.log.info('technician', 'technician session ended', { reason });
+      appState.refresh();
+      d.events.emit('tech.ended', { reason });
+    },
+    now: d.now,
+  });
+  const appState: AppStateModel = new AppStateModel({
+    technicianIn: () => sessions.active,
+    visitorIn: () => d.visitors.current !== undefined,
+    services: () => evaluateServices(d.devices.summary(), d.connectivity.online),
+    now: d.now,
+  });
+  appState.onChange((v) => d.events.emit('kiosk.state', v));
+  const offs = [d.devices.onChange(() => appState.refresh()), d.connectivity.onChange(() => appState.refresh())];
+
+  const handlers = techHandlers({
+    accounts,
+    lockout,
+    sessions,
+    appState,
+    devices: d.devices,
+    assignments: new AssignmentsRepo(d.db),
+    audit,
+    listPorts: ports,
+    probe: (path, baudRate) =>
+      probePort(path, { open: (baud) => openSerialTransport({ path, baudRate: baud }), terminalPassword: d.config.paymentTerminal.password, ...(baudRate !== undefined && { baudRate }) }),
+    endVisitorSession: d.endVisitorSession,
+    watchPorts: () => watcher.start(),
+    kioskId: d.config.kioskId,
+    now: d.now,
+  });
+  return {
+    handlers: { ...handlers, 'kiosk.state': () => appState.refresh() },
+    guard: technicianGuard(sessions, appState),
+    appState,
+    close() {
+      sessions.end('exit');
+      watcher.stop();
+      offs.forEach((off) => off());
+    },
+  };
+}
