@@ -13,6 +13,9 @@ import { HelpOverlay } from './components/help-overlay.tsx';
 import { A11yMenu } from './components/a11y-menu.tsx';
 import { anyModeOn, idleTiming, modeClasses } from './a11y/modes.ts';
 import { useSpeech } from './a11y/use-speech.ts';
+import { useTechnicianMode } from './screens/tech/use-technician-mode.tsx';
+import { OutOfService } from './screens/tech/out-of-service.tsx';
+import { AvailabilityContext } from './screens/tech/availability-context.ts';
 
 
 export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean }) {
@@ -53,6 +56,8 @@ export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean })
   }, [bridge]);
 
   const screenName = current(state).name;
+  const leaveTechnician = useCallback(() => dispatch({ type: 'reset' }), []);
+  const tech = useTechnicianMode(bridge, screenName === 'attract', leaveTechnician);
 
   useEffect(() => {
     // Tests read the state and set modes or language directly, without a dozen taps each.
@@ -140,17 +145,21 @@ export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean })
   return (
     <AppContext.Provider value={ctx}>
       <CatalogueContext.Provider value={catalogue}>
-        <IdleGuard seconds={idle.seconds} warningSeconds={idle.warningSeconds} active={screenName !== 'attract' && screenName !== 'paying'} />
-        <Router
+        <AvailabilityContext.Provider value={tech.services}>
+        {tech.view}
+        {!tech.view && <IdleGuard seconds={idle.seconds} warningSeconds={idle.warningSeconds} active={screenName !== 'attract' && screenName !== 'paying'} />}
+        {!tech.view && (tech.outOfService && screenName === 'attract' ? <OutOfService /> : <Router
           screen={current(state)}
           onStart={start}
           currency={info?.currency ?? 'KWD'}
           minorDigits={info?.minorDigits ?? 3}
           nationalIdDigits={info?.nationalIdDigits ?? 12}
           logoText={info?.branding.logoText}
-        />
-        {state.overlay === 'help' && <HelpOverlay />}
-        {state.overlay === 'a11y' && <A11yMenu />}
+        />)}
+        {!tech.view && state.overlay === 'help' && <HelpOverlay />}
+        {!tech.view && state.overlay === 'a11y' && <A11yMenu />}
+        {tech.pinPad}
+        </AvailabilityContext.Provider>
       </CatalogueContext.Provider>
     </AppContext.Provider>
   );
