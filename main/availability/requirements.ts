@@ -21,15 +21,15 @@ export interface ServiceAvailability {
 }
 
 /**
- * Every visitor service declares what it needs. A payment needs the terminal, and the
- * printer for its receipt (the kiosk never takes money it cannot give a receipt for), but
- * not the network (postings queue in the outbox); inquiries need the gateway; complaints
- * queue in the outbox, so they need nothing.
+ * Every visitor service declares what it needs. A payment needs the terminal; not the
+ * printer (the visitor is warned before paying and decides whether to go on without a
+ * receipt) and not the network (postings queue in the outbox). Reprints and tickets need the
+ * printer; inquiries need the gateway; complaints queue in the outbox, so they need nothing.
  */
 export const SERVICE_REQUIREMENTS: Readonly<Record<ServiceId, readonly Requirement[]>> = {
-  payBills: ['terminal', 'printer'],
-  payFines: ['terminal', 'printer'],
-  donation: ['terminal', 'printer'],
+  payBills: ['terminal'],
+  payFines: ['terminal'],
+  donation: ['terminal'],
   reprint: ['printer'],
   inquiries: ['network'],
   complaints: [],
