@@ -56,7 +56,9 @@ if (kind === 'printer') {
   }, 250);
   commands.on('line', (l) => {
     const [cmd, arg] = l.trim().split(/\s+/);
-    if (cmd === 'fault' && arg) (sim.setFault(arg as PrinterFault), say(`fault ${arg}`));
+    if (cmd !== 'fault' || !arg) return;
+    sim.setFault(arg as PrinterFault);
+    say(`fault ${arg}`);
   });
   stop = () => (clearInterval(timer), sim.close());
 } else if (kind === 'terminal') {
