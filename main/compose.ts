@@ -133,7 +133,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
   const endSession = () => (sessions.end(), devices.printer.cancelPending());
   const technician = await openTechnician({ config, db, devices, visitors: sessions, endVisitorSession: endSession, connectivity, events, log, now });
   const visitorHandlers = createHandlers({
-    info: () => info,
+    info: () => ({ ...info, idle: technician.idle() }),
     isOnline: () => connectivity.online,
     devices: () => devices.summary(),
     sessions,

@@ -38,6 +38,17 @@ export const techMethodParams = {
   'tech.printerTest': z.object({ kind: z.enum(['page', 'status']) }).strict(),
   'tech.terminalTest': z.object({ kind: z.enum(['register', 'status', 'diagnosis', 'endOfDay']) }).strict(),
   'tech.readerTest': z.object({ waitMs: z.number().int().min(100).max(60_000).default(15_000) }).strict(),
+  'tech.settings': z.object({}).strict(),
+  /** Secrets are not among what a screen may set (they are never sent to one, either). */
+  'tech.saveSettings': z
+    .object({
+      idleSeconds: z.number().int().min(5).max(3600),
+      idleWarningSeconds: z.number().int().min(3).max(120),
+      enabledServices: z.array(z.enum(['payBills', 'payFines', 'donation', 'reprint', 'inquiries', 'complaints', 'ticket'])).max(7),
+      openingHours: z.object({ open: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), close: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/) }).strict().nullable(),
+    })
+    .strict(),
+  'tech.rollback': z.object({}).strict(),
 } as const;
 
 export type TechMethod = keyof typeof techMethodParams;
@@ -123,6 +134,28 @@ export interface TechReaderResult {
   document?: { format: string; issuingState: string; documentType: string; number: string; expiry: string; checks: string; name: string };
 }
 
+export type ServiceId = ServiceStatus['id'];
+export interface TechSettingsView {
+  idleSeconds: number;
+  idleWarningSeconds: number;
+  enabledServices: ServiceId[];
+  openingHours: { open: string; close: string } | null;
+  /** Secrets: only whether they are set. */
+  terminalPassword: { set: boolean };
+}
+export interface TechSettingsVersion {
+  id: number;
+  changedBy: string;
+  changedAt: string;
+  worked: boolean;
+  diff: { path: string; from: unknown; to: unknown }[];
+}
+export interface TechSettingsResult {
+  settings: TechSettingsView;
+  versionId: number;
+  history: TechSettingsVersion[];
+}
+
 export interface TechMethodResults {
   'tech.entry': TechEntryState;
   'tech.login': TechIdentity;
@@ -134,6 +167,9 @@ export interface TechMethodResults {
   'tech.printerTest': TechTestResult;
   'tech.terminalTest': TechTestResult;
   'tech.readerTest': TechReaderResult;
+  'tech.settings': TechSettingsResult;
+  'tech.saveSettings': TechSettingsResult;
+  'tech.rollback': TechSettingsResult;
 }
 
 export interface TechEvents {

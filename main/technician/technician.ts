@@ -19,6 +19,9 @@ import { listPorts, PortWatcher } from './ports.ts';
 import { probePort } from './probe.ts';
 import { AssignmentsRepo } from './assignments-repo.ts';
 import { isDemoMode, syncDemoTechnician } from './demo-mode.ts';
+import { isOpen, SettingsHistory, settingsFromConfig } from './settings-history.ts';
+import { techSettingsHandlers } from '../handlers/tech-settings-handlers.ts';
+import { PROFILES } from '../profiles/profiles.ts';
 
 export interface TechnicianDeps {
   config: KioskConfig;
@@ -38,8 +41,13 @@ export interface Technician {
   guard: DispatchGuard;
   /** The kiosk application state (available/unavailable/active/maintenance), for the fleet status too. */
   appState: AppStateModel;
+  /** Idle timings from the current settings version (applied live). */
+  idle(): { seconds: number; warningSeconds: number };
   close(): void;
 }
+
+/** A settings version counts as working once the kiosk has been servable under it this long. */
+const WORKED_AFTER_MS = 60_000;
 
 /** Technician mode and the kiosk application state, wired from the composition root in one call. */
 export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
@@ -60,13 +68,36 @@ export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
     },
     now: d.now,
   });
+  const settings = new SettingsHistory(d.db, settingsFromConfig(d.config));
+  const timeZone = PROFILES[d.config.profile].timeZone;
+  const services = () => {
+    const s = settings.current();
+    const closed = !isOpen(s.openingHours, d.now(), timeZone);
+    // A service switched off in the settings is unavailable like one whose device is down.
+    return evaluateServices(d.devices.summary(), d.connectivity.online, closed).map((x) =>
+      x.available && !s.enabledServices.includes(x.id) ? { ...x, available: false, reason: 'internal' as const } : x,
+    );
+  };
   const appState: AppStateModel = new AppStateModel({
     technicianIn: () => sessions.active,
     visitorIn: () => d.visitors.current !== undefined,
-    services: () => evaluateServices(d.devices.summary(), d.connectivity.online),
+    services,
     now: d.now,
   });
-  appState.onChange((v) => d.events.emit('kiosk.state', v));
+  let workedTimer: NodeJS.Timeout | undefined;
+  const watchWorked = () => {
+    clearTimeout(workedTimer);
+    const st = appState.current.state;
+    if (st !== 'available' && st !== 'active') return;
+    const version = settings.currentId();
+    workedTimer = setTimeout(() => version === settings.currentId() && appState.current.state !== 'unavailable' && settings.markWorked(), WORKED_AFTER_MS);
+    workedTimer.unref?.();
+  };
+  appState.onChange((v) => (d.events.emit('kiosk.state', v), watchWorked()));
+  watchWorked();
+  // Opening hours begin and end with no other event: look every half minute.
+  const clock = setInterval(() => appState.refresh(), 30_000);
+  clock.unref?.();
   const offs = [d.devices.onChange(() => appState.refresh()), d.connectivity.onChange(() => appState.refresh())];
 
   const handlers = techHandlers({
@@ -85,11 +116,21 @@ export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
     kioskId: d.config.kioskId,
     now: d.now,
   });
+  const settingsHandlers = techSettingsHandlers({
+    history: settings,
+    audit,
+    actor: () => sessions.account?.name ?? 'unknown',
+    applied: () => (appState.refresh(), watchWorked()),
+    now: d.now,
+  });
   return {
-    handlers: { ...handlers, 'kiosk.state': () => appState.refresh() },
+    handlers: { ...handlers, ...settingsHandlers, 'kiosk.state': () => appState.refresh() },
+    idle: () => ({ seconds: settings.current().idleSeconds, warningSeconds: settings.current().idleWarningSeconds }),
     guard: technicianGuard(sessions, appState),
     appState,
     close() {
+      clearInterval(clock);
+      clearTimeout(workedTimer);
       sessions.end('exit');
       watcher.stop();
       offs.forEach((off) => off());
