@@ -61,7 +61,8 @@ const ASSETS = new URL('../assets/', import.meta.url);
 export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}): Promise<Kiosk> {
   const dataDir = resolve(config.dataDir);
   const now = opts.now ?? (() => new Date());
-  const log = opts.log ?? createLogger({ file: join(dataDir, 'logs', 'kiosk.log'), level: config.log.level, console: config.log.console });
+  const logFile = join(dataDir, 'logs', 'kiosk.log');
+  const log = opts.log ?? createLogger({ file: logFile, level: config.log.level, console: config.log.console });
   const profile = PROFILES[config.profile];
   const events = new EventHub();
 
@@ -131,7 +132,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
 
   const info = kioskInfo(config, profile);
   const endSession = () => (sessions.end(), devices.printer.cancelPending());
-  const technician = await openTechnician({ config, db, devices, visitors: sessions, endVisitorSession: endSession, connectivity, events, log, now });
+  const technician = await openTechnician({ config, db, devices, visitors: sessions, endVisitorSession: endSession, connectivity, events, log, logFile, now });
   const visitorHandlers = createHandlers({
     info: () => ({ ...info, idle: technician.idle() }),
     isOnline: () => connectivity.online,

@@ -77,9 +77,11 @@ export const configSchema = z
         idleSeconds: z.number().int().min(10).max(7200).default(600),
         lockoutBaseSeconds: z.number().int().min(1).max(3600).default(60),
         extraPorts: z.array(z.string().min(1)).max(32).default([]),
+        /** Where removable media are mounted (the diagnostics bundle goes to one of them). */
+        mediaRoots: z.array(z.string().min(1)).max(8).default(['/media', '/run/media', '/mnt']),
       })
       .strict()
-      .default({ idleSeconds: 600, lockoutBaseSeconds: 60, extraPorts: [] }),
+      .default({ idleSeconds: 600, lockoutBaseSeconds: 60, extraPorts: [], mediaRoots: ['/media', '/run/media', '/mnt'] }),
     log: z.object({ level: z.enum(['debug', 'info', 'warn', 'error']).default('info'), console: z.boolean().default(false) }).strict().default({ level: 'info', console: false }),
   })
   .strict();

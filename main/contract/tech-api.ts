@@ -49,6 +49,10 @@ export const techMethodParams = {
     })
     .strict(),
   'tech.rollback': z.object({}).strict(),
+  'tech.logs': z.object({ level: z.enum(['debug', 'info', 'warn', 'error']), search: z.string().max(64).optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+  'tech.media': z.object({}).strict(),
+  /** Must be one of the folders `tech.media` listed. */
+  'tech.diagnostics': z.object({ target: z.string().min(1).max(300) }).strict(),
 } as const;
 
 export type TechMethod = keyof typeof techMethodParams;
@@ -156,6 +160,14 @@ export interface TechSettingsResult {
   history: TechSettingsVersion[];
 }
 
+export interface TechLogEntry {
+  t: string;
+  level: 'debug' | 'info' | 'warn' | 'error';
+  scope: string;
+  msg: string;
+  data: string;
+}
+
 export interface TechMethodResults {
   'tech.entry': TechEntryState;
   'tech.login': TechIdentity;
@@ -170,6 +182,9 @@ export interface TechMethodResults {
   'tech.settings': TechSettingsResult;
   'tech.saveSettings': TechSettingsResult;
   'tech.rollback': TechSettingsResult;
+  'tech.logs': TechLogEntry[];
+  'tech.media': { targets: string[] };
+  'tech.diagnostics': { folder: string; files: string[]; bytes: number };
 }
 
 export interface TechEvents {

@@ -22,6 +22,8 @@ import { isDemoMode, syncDemoTechnician } from './demo-mode.ts';
 import { isOpen, SettingsHistory, settingsFromConfig } from './settings-history.ts';
 import { techSettingsHandlers } from '../handlers/tech-settings-handlers.ts';
 import { PROFILES } from '../profiles/profiles.ts';
+import { techLogHandlers } from '../handlers/tech-log-handlers.ts';
+import { redact } from './settings-history.ts';
 
 export interface TechnicianDeps {
   config: KioskConfig;
@@ -33,6 +35,8 @@ export interface TechnicianDeps {
   connectivity: { readonly online: boolean; onChange(fn: (online: boolean) => void): () => void };
   events: EventHub;
   log: Logger;
+  /** The log file the viewer and the diagnostics bundle read. */
+  logFile: string;
   now: () => Date;
 }
 
@@ -123,8 +127,23 @@ export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
     applied: () => (appState.refresh(), watchWorked()),
     now: d.now,
   });
+  const logHandlers = techLogHandlers({
+    logFile: d.logFile,
+    mediaRoots: d.config.technician.mediaRoots,
+    diagnostics: () => ({
+      db: d.db,
+      config: d.config,
+      logFile: d.logFile,
+      devices: { summary: d.devices.summary(), links: d.devices.links() },
+      state: appState.current,
+      settings: { current: redact(settings.current()), history: settings.history() },
+    }),
+    audit,
+    actor: () => sessions.account?.name ?? 'unknown',
+    now: d.now,
+  });
   return {
-    handlers: { ...handlers, ...settingsHandlers, 'kiosk.state': () => appState.refresh() },
+    handlers: { ...handlers, ...settingsHandlers, ...logHandlers, 'kiosk.state': () => appState.refresh() },
     idle: () => ({ seconds: settings.current().idleSeconds, warningSeconds: settings.current().idleWarningSeconds }),
     guard: technicianGuard(sessions, appState),
     appState,

@@ -5,9 +5,10 @@ import { TechOverviewPanel } from './tech-overview.tsx';
 import { TechDevices } from './tech-devices.tsx';
 import { TechPorts } from './tech-ports.tsx';
 import { TechSettings } from './tech-settings.tsx';
+import { TechLogs } from './tech-logs.tsx';
 import './tech.css';
 
-type Tab = 'overview' | 'devices' | 'ports' | 'settings';
+type Tab = 'overview' | 'devices' | 'ports' | 'settings' | 'logs';
 
 /** Technician mode: the kiosk's state, its devices and ports, by touch alone. */
 export function TechRoot(props: { who: TechIdentity; onExit: () => void }) {
@@ -42,7 +43,7 @@ export function TechRoot(props: { who: TechIdentity; onExit: () => void }) {
         </div>
       </header>
       <nav class="tech-tabs" aria-label={t('tech.title')}>
-        {(['overview', 'devices', 'ports', 'settings'] as const).map((id) => (
+        {(['overview', 'devices', 'ports', 'settings', 'logs'] as const).map((id) => (
           <button type="button" key={id} class={`btn ${tab === id ? 'btn-primary' : 'btn-quiet'}`} aria-pressed={tab === id} data-testid={`tech-tab-${id}`} onClick={() => setTab(id)}>
             {t(`tech.tabs.${id}`)}
           </button>
@@ -52,6 +53,7 @@ export function TechRoot(props: { who: TechIdentity; onExit: () => void }) {
       {tab === 'devices' && overview && <TechDevices overview={overview} />}
       {tab === 'ports' && <TechPorts />}
       {tab === 'settings' && <TechSettings />}
+      {tab === 'logs' && <TechLogs />}
     </main>
   );
 }
