@@ -7,6 +7,7 @@ import type { KioskDevices } from '../devices/devices.ts';
 /** The terminal's technician commands beyond the payment interface (the ZVT driver has them). */
 interface TerminalExtras {
   statusEnquiry?(): Promise<boolean>;
+  diagnosis?(): Promise<boolean>;
   lastPrintLines?: readonly string[];
 }
 
@@ -88,9 +89,11 @@ export async function terminalTest(d: DeviceTestDeps, kind: 'register' | 'status
       const answered = extras.statusEnquiry ? await extras.statusEnquiry().catch(() => false) : terminal.status().device === 'online';
       return { ok: answered, code: answered ? 'answered' : 'noAnswer', status: d.summary('terminal') };
     }
-    case 'diagnosis':
-      // 06 70 is not in the ZVT driver yet (the money path's files are being reworked): said, not faked.
-      return { ok: false, code: 'notSupported', status: d.summary('terminal') };
+    case 'diagnosis': {
+      if (!extras.diagnosis) return { ok: false, code: 'notSupported', status: d.summary('terminal') };
+      const done = await extras.diagnosis().catch(() => false);
+      return { ok: done, code: done ? 'diagnosed' : 'diagnosisFailed', status: d.summary('terminal') };
+    }
     case 'endOfDay': {
       const r = await terminal.endOfDay().catch((): EndOfDayResult => ({ ok: false }));
       const printed = await d.devices.printer.print(endOfDayReport(d.kioskId, d.now(), r));
