@@ -23,6 +23,8 @@ export interface TechHandlerDeps {
   audit: AuditRepo;
   listPorts: ListPorts;
   probe: (path: string, baudRate?: number) => Promise<ProbeResult>;
+  /** True while a visitor's payment is with the terminal: no technician may take over then. */
+  paymentInFlight: () => boolean;
   /** Ends any visitor session (a technician never sees a visitor's data). */
   endVisitorSession: () => void;
   /** Starts watching for USB hot-plug while a technician is in. */
@@ -76,6 +78,7 @@ export function techHandlers(d: TechHandlerDeps): Pick<Handlers, Exclude<TechMet
       throw new KioskError('unauthorized', String(after.attemptsLeft));
     }
     d.lockout.succeeded();
+    if (d.paymentInFlight()) throw new KioskError('conflict', 'a payment is in progress');
     d.endVisitorSession();
     d.sessions.begin(conn, account);
     audit('tech.login', { role: account.role });

@@ -115,6 +115,8 @@ export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
     listPorts: ports,
     probe: (path, baudRate) =>
       probePort(path, { open: (baud) => openSerialTransport({ path, baudRate: baud }), terminalPassword: d.config.paymentTerminal.password, ...(baudRate !== undefined && { baudRate }) }),
+    // Read only: the money path's own table says whether a payment is with the terminal.
+    paymentInFlight: () => d.db.prepare(`SELECT 1 FROM transactions WHERE state IN ('created', 'authorizing') LIMIT 1`).get() !== undefined,
     endVisitorSession: d.endVisitorSession,
     watchPorts: () => watcher.start(),
     kioskId: d.config.kioskId,

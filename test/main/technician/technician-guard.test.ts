@@ -51,4 +51,12 @@ describe('the technician session guard in the dispatcher', () => {
     expect(await call('tech.login', { pin: '999999' }, 'ws-8')).toMatchObject({ ok: false, error: { code: 'unauthorized', message: '4' } });
     expect(await call('tech.entry', {}, 'ws-8')).toMatchObject({ ok: true, value: { locked: false, attemptsLeft: 4 } });
   });
+
+  it('no technician takes over while a payment is with the terminal', async () => {
+    kiosk.db
+      .prepare(`INSERT INTO transactions (id, kind, state, amount_minor, currency, items_json, locale, created_at, updated_at) VALUES ('7f1c1f43-5d42-4f3c-9d0a-3c1b2a6e9f10', 'billPayment', 'authorizing', 12750, 'KWD', '[]', 'ar', 'now', 'now')`)
+      .run();
+    expect(await call('tech.login', { pin: DEMO_TECHNICIAN.pin }, 'ws-1')).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(kiosk.technician.appState.current.state).not.toBe('maintenance');
+  });
 });
