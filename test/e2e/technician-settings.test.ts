@@ -61,6 +61,23 @@ describe('settings with history: a change, then one-touch rollback, audited with
     const settings = await rig.kiosk.dispatcher.dispatch('tech.settings', {}, conn);
     expect(settings).toMatchObject({ ok: true, value: { settings: { terminalPassword: { set: true } } } });
     expect(JSON.stringify(settings)).not.toContain(SECRET);
+
+    // Nothing offered at all: the attract screen becomes the out-of-service screen (both languages);
+    // the corner gesture still lets a technician in to put it right.
+    expect(await rig.kiosk.dispatcher.dispatch('tech.saveSettings', { idleSeconds: 60, idleWarningSeconds: 20, enabledServices: [], openingHours: null }, conn)).toMatchObject({ ok: true });
     await rig.kiosk.dispatcher.dispatch('tech.logout', {}, conn);
+    await page.getByTestId('out-of-service').waitFor({ timeout: 10_000 });
+    expect(rig.kiosk.technician.appState.current).toMatchObject({ state: 'unavailable', reason: 'internal' });
+    expect(await rig.kiosk.dispatcher.dispatch('session.start', { locale: 'en' }, 'ws-visitor')).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    await page.screenshot({ path: 'test-output/tech-out-of-service.png' });
+    expect((await auditAllModes(page, 'out of service', { still: '[data-testid="out-of-service"]' })).findings).toEqual([]);
+    await signInTechnician(page, DEMO_TECHNICIAN.pin);
+    await page.getByTestId('tech-root').waitFor();
+    await page.getByTestId('tech-tab-settings').tap();
+    await page.getByTestId('settings-rollback').tap();
+    await page.getByTestId('settings-note').waitFor();
+    await page.getByTestId('tech-exit').tap();
+    await page.getByTestId('attract').waitFor({ timeout: 10_000 });
+    expect(rig.kiosk.technician.appState.current.state).toBe('available');
   }, 150_000);
 });
