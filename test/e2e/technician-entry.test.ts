@@ -34,6 +34,7 @@ describe('technician entry: hidden gesture, PIN pad, maintenance state, exit', (
     const pinAudit = await auditAllModes(page, 'technician PIN pad', { still: '[data-testid="tech-pin"]' });
     expect(pinAudit.findings).toEqual([]);
     await typeOnKeypad(page, DEMO_TECHNICIAN.pin);
+    await page.screenshot({ path: 'test-output/tech-pin-ar.png' });
     // The PIN never appears on screen: only dots.
     expect(await page.getByTestId('tech-pin').textContent()).not.toContain(DEMO_TECHNICIAN.pin);
     await page.getByTestId('tech-pin-submit').tap();

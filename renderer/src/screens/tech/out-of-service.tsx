@@ -1,4 +1,5 @@
 import { useApp } from '../../context.ts';
+import './entry.css';
 
 /** Shown instead of the attract screen when no visitor service can be served (both languages at once). */
 export function OutOfService() {

@@ -3,6 +3,7 @@ import type { TechIdentity } from '../../../../main/contract/api.ts';
 import { useApp } from '../../context.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { Keypad } from '../../components/keypad.tsx';
+import './entry.css';
 
 /** The technician PIN pad, opened by the corner gesture. The PIN is never shown, only its length. */
 export function PinPad(props: { onSignedIn: (who: TechIdentity) => void; onClose: () => void }) {
@@ -46,7 +47,7 @@ export function PinPad(props: { onSignedIn: (who: TechIdentity) => void; onClose
         </p>
       )}
       <Keypad value={pin} maxLength={8} onChange={(v) => !locked && setPin(v)} />
-      <div class="tech-actions">
+      <div class="tech-actions pin-actions">
         <button type="button" class="btn btn-quiet btn-huge" data-testid="tech-pin-cancel" onClick={props.onClose}>
           {t('tech.cancel')}
         </button>
