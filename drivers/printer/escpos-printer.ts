@@ -60,11 +60,16 @@ export class EscPosPrinter implements ReceiptPrinter {
   readonly #listeners = new Listeners<[DeviceStatus]>();
   readonly #unsubscribe: (() => void)[];
 
+  #profile: PrinterProfile;
+  #baudRate: number | undefined;
+
   constructor(
     private readonly transport: Transport,
-    readonly profile: PrinterProfile = EPSON_TM_T88_80MM,
+    profile: PrinterProfile = EPSON_TM_T88_80MM,
     private readonly options: EscPosPrinterOptions = {},
   ) {
+    this.#profile = profile;
+    this.#baudRate = options.baudRate;
     this.#unsubscribe = [
       transport.onData((chunk) => this.#onData(chunk)),
       transport.onClose(() => this.#setStatus({ device: 'offline', supply: 'unknown', detail: 'linkClosed' })),
@@ -78,6 +83,16 @@ export class EscPosPrinter implements ReceiptPrinter {
       }, every);
       this.#poll.unref?.();
     }
+  }
+
+  get profile(): PrinterProfile {
+    return this.#profile;
+  }
+
+  /** A technician changed the model or the line speed: used from the next job on (a job on the paper finishes as it began). */
+  reconfigure(c: { profile?: PrinterProfile; baudRate?: number }): void {
+    if (c.profile) this.#profile = c.profile;
+    this.#baudRate = c.baudRate;
   }
 
   get state(): PrinterState {
@@ -194,7 +209,7 @@ export class EscPosPrinter implements ReceiptPrinter {
     }
     this.#state = 'printing';
     try {
-      const baud = this.options.baudRate ?? this.profile.serial.baudRate;
+      const baud = this.#baudRate ?? this.profile.serial.baudRate;
       const wireMs = (bytes.length * 10 * 1000) / baud;
       await withTimeout(this.transport.write(bytes), Math.ceil(wireMs * 2 + (this.options.jobTimeoutMarginMs ?? 5000)), 'Sending the job');
       this.#lastJobBytes = bytes.length;

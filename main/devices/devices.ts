@@ -3,7 +3,7 @@ import type { ReceiptPrinter } from '../../drivers/printer/printer.ts';
 import type { DocumentReader } from '../../drivers/idreader/reader.ts';
 import type { DeviceStatus } from '../../drivers/status.ts';
 import type { Transport } from '../../drivers/transport/transport.ts';
-import { createEscPosPrinter, EPSON_TM_T88_80MM, EscPosSimulator } from '../../drivers/printer/index.ts';
+import { createEscPosPrinter, EPSON_TM_T88_80MM, EscPosSimulator, PRINTER_PROFILES } from '../../drivers/printer/index.ts';
 import { createZvtTerminal, createZvtSimulator, type ZvtTerminalSimulator } from '../../drivers/payment/zvt/index.ts';
 import { MrzReaderDriver, MrzReaderSimulator, READER_PROFILES } from '../../drivers/idreader/index.ts';
 import type { DeviceName, DeviceSummary } from '../contract/api.ts';
@@ -25,6 +25,9 @@ export interface KioskDevices {
   links(): Record<DeviceRole, DeviceLinkConfig>;
   /** Moves a device to another port (or the simulator) while the kiosk runs; drivers reopen. */
   reassign(role: DeviceRole, cfg: DeviceLinkConfig): Promise<void>;
+  /** The printer model profile in use, and a change of it (from the next job on). */
+  printerProfile(): string;
+  setPrinterProfile(id: string): boolean;
   onChange(fn: () => void): () => void;
   close(): Promise<void>;
 }
@@ -86,7 +89,7 @@ export async function openDevices(config: KioskConfig['devices'], deps: DeviceDe
   const linkOf = { printer: printerLink, terminal: terminalLink, idReader: readerLink };
   const lineDefaults = { printer: printerProfile.serial, terminal: { baudRate: 9600 }, idReader: { baudRate: 9600 } };
   const attachSimulator = (role: DeviceRole, device: Transport) => {
-    if (role === 'printer') simulators.printer = new EscPosSimulator(device, printerProfile);
+    if (role === 'printer') simulators.printer = new EscPosSimulator(device, printer.profile);
     else if (role === 'terminal') simulators.terminal = createZvtSimulator(device, { password: deps.terminalPassword ?? '000000' });
     else simulators.idReader = new MrzReaderSimulator(device, { profile: readerProfile });
   };
@@ -102,6 +105,14 @@ export async function openDevices(config: KioskConfig['devices'], deps: DeviceDe
     idReader,
     simulators,
     links: () => ({ ...current }),
+    printerProfile: () => printer.profile.id,
+    setPrinterProfile(id) {
+      const profile = PRINTER_PROFILES[id];
+      if (!profile) return false;
+      printer.reconfigure({ profile, ...(current.printer.link === 'serial' && current.printer.baudRate !== undefined && { baudRate: current.printer.baudRate }) });
+      changed();
+      return true;
+    },
     async reassign(role, cfg) {
       const link = linkOf[role];
       const { device } = await link.retarget(cfg, lineDefaults[role]);
@@ -113,6 +124,8 @@ export async function openDevices(config: KioskConfig['devices'], deps: DeviceDe
         attachSimulator(role, device);
       }
       current[role] = cfg;
+      // The job timeout follows the line's real speed, not the model's factory setting.
+      if (role === 'printer') printer.reconfigure({ ...(cfg.link === 'serial' && cfg.baudRate !== undefined && { baudRate: cfg.baudRate }) });
       deps.log.info('devices', 'device re-assigned', { role, link: cfg.link, ...(cfg.link === 'serial' && { path: cfg.path }) });
       if (role === 'printer') await printer.checkStatus().catch(() => undefined);
       changed();

@@ -11,6 +11,7 @@ import type { TechnicianSessions } from '../technician/tech-sessions.ts';
 import type { ListPorts } from '../technician/ports.ts';
 import type { AssignmentsRepo } from '../technician/assignments-repo.ts';
 import type { ProbeResult } from '../contract/api.ts';
+import { PRINTER_PROFILES } from '../../drivers/printer/index.ts';
 import { printerTest, readerTest, terminalTest, type DeviceTestDeps } from '../technician/device-tests.ts';
 
 export interface TechHandlerDeps {
@@ -34,7 +35,7 @@ export interface TechHandlerDeps {
 }
 
 const PROFILES: { role: DeviceRole; ids: string[] }[] = [
-  { role: 'printer', ids: ['epson-tm-t88-80mm'] },
+  { role: 'printer', ids: Object.keys(PRINTER_PROFILES) },
   { role: 'terminal', ids: ['zvt'] },
   { role: 'idReader', ids: ['generic-crlf'] },
 ];
@@ -55,7 +56,7 @@ export function techHandlers(d: TechHandlerDeps): Pick<Handlers, Exclude<TechMet
     return {
       role,
       link: link.link,
-      profile: PROFILES.find((p) => p.role === role)!.ids[0]!,
+      profile: role === 'printer' ? d.devices.printerProfile() : PROFILES.find((p) => p.role === role)!.ids[0]!,
       status: summary(role),
       ...(link.link === 'serial' && {
         path: link.path,
@@ -132,10 +133,14 @@ export function techHandlers(d: TechHandlerDeps): Pick<Handlers, Exclude<TechMet
         const other = (Object.keys(links) as DeviceRole[]).find((r) => { const l = links[r]; return r !== role && l.link === 'serial' && l.path === cfg.path; });
         if (other) throw new KioskError('conflict', `${cfg.path} is in use by the ${other}`);
       }
+      const profile = link.link === 'serial' ? link.profile : undefined;
+      if (profile !== undefined && !PROFILES.find((p) => p.role === role)!.ids.includes(profile)) throw new KioskError('invalidRequest', `no ${role} profile ${profile}`);
       const before = links[role];
+      const profileBefore = role === 'printer' ? d.devices.printerProfile() : undefined;
       await d.devices.reassign(role, cfg);
-      d.assignments.set(role, cfg, actor(), d.now().toISOString());
-      audit('tech.assign', { role, from: before, to: cfg });
+      if (role === 'printer' && profile) d.devices.setPrinterProfile(profile);
+      d.assignments.set(role, cfg, actor(), d.now().toISOString(), profile);
+      audit('tech.assign', { role, from: before, to: cfg, ...(profile && { profile: { from: profileBefore, to: profile } }) });
       d.appState.refresh();
       return assignment(role);
     },

@@ -14,10 +14,18 @@ export class AssignmentsRepo {
     return Object.fromEntries(rows.map((r) => [r.role, JSON.parse(r.link_json) as DeviceLinkConfig]));
   }
 
-  set(role: DeviceRole, link: DeviceLinkConfig, by: string, at: string): void {
+  set(role: DeviceRole, link: DeviceLinkConfig, by: string, at: string, profile?: string): void {
     this.db
-      .prepare('INSERT INTO device_assignments (role, link_json, updated_by, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(role) DO UPDATE SET link_json = excluded.link_json, updated_by = excluded.updated_by, updated_at = excluded.updated_at')
-      .run(role, JSON.stringify(link), by, at);
+      .prepare(
+        'INSERT INTO device_assignments (role, link_json, profile, updated_by, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(role) DO UPDATE SET link_json = excluded.link_json, profile = excluded.profile, updated_by = excluded.updated_by, updated_at = excluded.updated_at',
+      )
+      .run(role, JSON.stringify(link), profile ?? null, by, at);
+  }
+
+  /** The driver profile the technician chose for a role, if any. */
+  profile(role: DeviceRole): string | undefined {
+    const r = this.db.prepare('SELECT profile FROM device_assignments WHERE role = ?').get(role) as { profile: string | null } | undefined;
+    return r?.profile ?? undefined;
   }
 }
 

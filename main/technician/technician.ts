@@ -104,13 +104,17 @@ export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
   clock.unref?.();
   const offs = [d.devices.onChange(() => appState.refresh()), d.connectivity.onChange(() => appState.refresh())];
 
+  const assignments = new AssignmentsRepo(d.db);
+  // The printer model a technician chose survives restarts, like the port.
+  const printerProfile = assignments.profile('printer');
+  if (printerProfile && !d.devices.setPrinterProfile(printerProfile)) d.log.warn('technician', 'unknown printer profile in assignments', { profile: printerProfile });
   const handlers = techHandlers({
     accounts,
     lockout,
     sessions,
     appState,
     devices: d.devices,
-    assignments: new AssignmentsRepo(d.db),
+    assignments,
     audit,
     listPorts: ports,
     probe: (path, baudRate) =>

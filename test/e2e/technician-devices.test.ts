@@ -35,6 +35,7 @@ describe('technician devices: re-assign the printer to another port while the ki
     await row.waitFor();
     await row.getByTestId('tech-probe').tap();
     await expect.poll(() => row.getByTestId('tech-probe-result').getAttribute('data-proposed'), { timeout: 20_000 }).toBe('printer');
+    expect(await row.getByTestId('profile-epson-tm-t88-80mm').getAttribute('aria-pressed')).toBe('true');
     await row.getByTestId('line-baudRate-115200').tap();
     await row.getByTestId('line-rtscts-false').tap();
     await page.screenshot({ path: 'test-output/tech-ports-en.png' });
@@ -43,6 +44,7 @@ describe('technician devices: re-assign the printer to another port while the ki
     await row.getByTestId('tech-apply').tap();
     await row.getByTestId('tech-port-assigned').waitFor({ timeout: 20_000 });
     expect(rig.kiosk.devices.links().printer).toMatchObject({ link: 'serial', path: spare.hostPath, baudRate: 115_200 });
+    expect(rig.kiosk.devices.printerProfile()).toBe('epson-tm-t88-80mm');
 
     await page.getByTestId('tech-tab-devices').tap();
     await expect.poll(() => page.getByTestId('tech-device-printer-state').getAttribute('data-state'), { timeout: 20_000 }).toBe('online');

@@ -23,6 +23,7 @@ INSERT INTO technician_lockout (id) VALUES (1);
 CREATE TABLE device_assignments (
   role          TEXT PRIMARY KEY CHECK (role IN ('printer','terminal','idReader')),
   link_json     TEXT NOT NULL,
+  profile       TEXT,
   updated_by    TEXT NOT NULL,
   updated_at    TEXT NOT NULL
 );

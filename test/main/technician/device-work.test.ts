@@ -11,6 +11,7 @@ import { createEscPosPrinter, EPSON_TM_T88_80MM, EscPosSimulator } from '../../.
 import { createMemoryLink } from '../../../drivers/transport/memory-link.ts';
 import type { Transport } from '../../../drivers/transport/transport.ts';
 import { tempDir } from '../../support/temp-dir.ts';
+import { AssignmentsRepo } from '../../../main/technician/assignments-repo.ts';
 import { DEMO_CIVIL, DEMO_CIVIL_ID_CARD } from '../../support/demo-documents.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -132,5 +133,21 @@ describe('per-device tests through the technician contract (embedded simulators)
     const read = await reading;
     expect(read).toMatchObject({ read: true, document: { format: 'TD1', issuingState: 'KWT', documentType: 'ID', number: '•••••••56', name: '••••' } });
     for (const secret of [DEMO_CIVIL, 'FULANI', 'SALEM', 'AB0123456']) expect(JSON.stringify(read)).not.toContain(secret);
+  }, 60_000);
+
+  it('a printer profile the technician chose is applied again after a restart', async () => {
+    dir = tempDir('tech-profile');
+    cleanups.push(() => dir.remove());
+    kiosk = await createKiosk(parseConfig({ dataDir: dir.path }), { log: silentLogger });
+    expect(kiosk.devices.printerProfile()).toBe('epson-tm-t88-80mm');
+    new AssignmentsRepo(kiosk.db).set('printer', { link: 'simulator' }, 'T', 'now', 'generic-58mm');
+    await kiosk.close();
+    kiosk = await createKiosk(parseConfig({ dataDir: dir.path }), { log: silentLogger });
+    cleanups.push(() => kiosk.close());
+    expect(kiosk.devices.printerProfile()).toBe('generic-58mm');
+    await call('tech.login', { pin: DEMO_TECHNICIAN.pin });
+    const overview = await call<{ devices: { role: string; profile: string }[]; profiles: { role: string; ids: string[] }[] }>('tech.overview', {});
+    expect(overview.devices.find((d) => d.role === 'printer')!.profile).toBe('generic-58mm');
+    expect(overview.profiles.find((p) => p.role === 'printer')!.ids).toEqual(['epson-tm-t88-80mm', 'generic-58mm']);
   }, 60_000);
 });

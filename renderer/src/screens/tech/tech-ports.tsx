@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { DeviceRole, LineSettings, PortInfo, ProbeResult } from '../../../../main/contract/api.ts';
+import type { DeviceRole, LineSettings, PortInfo, ProbeResult, TechOverview } from '../../../../main/contract/api.ts';
 import { useApp } from '../../context.ts';
 import { useTechCall } from './use-tech-call.ts';
 import { LineSettingsPicker } from './line-settings.tsx';
@@ -12,7 +12,7 @@ const DEFAULT_LINE: Record<DeviceRole, LineSettings> = {
 };
 
 /** Serial ports (hot-plug shows live), probing each, and assigning one to a device. */
-export function TechPorts() {
+export function TechPorts(props: { profiles: TechOverview['profiles'] | undefined }) {
   const { t, bridge } = useApp();
   const [ports, setPorts] = useState<PortInfo[] | undefined>();
   useEffect(() => {
@@ -26,19 +26,20 @@ export function TechPorts() {
       <h2 id="tech-ports-h">{t('tech.ports')}</h2>
       {ports?.length === 0 && <p class="note">{t('tech.noPorts')}</p>}
       <ul class="tech-list" data-testid="tech-ports">
-        {ports?.map((p) => <PortRow key={p.path} port={p} />)}
+        {ports?.map((p) => <PortRow key={p.path} port={p} profiles={props.profiles} />)}
       </ul>
     </section>
   );
 }
 
-function PortRow(props: { port: PortInfo }) {
+function PortRow(props: { port: PortInfo; profiles: TechOverview['profiles'] | undefined }) {
   const { t } = useApp();
   const { call, busy, error } = useTechCall();
   const [probe, setProbe] = useState<ProbeResult | undefined>();
   const [assigning, setAssigning] = useState<DeviceRole | undefined>();
   const [line, setLine] = useState<LineSettings>(DEFAULT_LINE.printer);
   const [applied, setApplied] = useState(false);
+  const [profile, setProfile] = useState<string | undefined>();
   const p = props.port;
   const id = p.path.replace(/[^A-Za-z0-9]/g, '-');
 
@@ -46,10 +47,11 @@ function PortRow(props: { port: PortInfo }) {
     setAssigning(role);
     setApplied(false);
     setLine(DEFAULT_LINE[role]);
+    setProfile(props.profiles?.find((x) => x.role === role)?.ids[0]);
   };
   const apply = async () => {
     if (!assigning) return;
-    const r = await call('tech.assign', { role: assigning, link: { link: 'serial', path: p.path, line } });
+    const r = await call('tech.assign', { role: assigning, link: { link: 'serial', path: p.path, line, ...(profile && { profile }) } });
     if (r) setApplied(true);
   };
 
@@ -84,6 +86,16 @@ function PortRow(props: { port: PortInfo }) {
       )}
       {assigning && !p.assignedTo && (
         <>
+          <div class="tech-row" role="group" aria-label={t('tech.profileChoice')}>
+            <span class="tech-row-label">{t('tech.profileChoice')}</span>
+            {props.profiles
+              ?.find((x) => x.role === assigning)
+              ?.ids.map((id) => (
+                <button type="button" key={id} dir="ltr" class={`btn ${profile === id ? 'btn-primary' : 'btn-quiet'}`} aria-pressed={profile === id} data-testid={`profile-${id}`} onClick={() => setProfile(id)}>
+                  {id}
+                </button>
+              ))}
+          </div>
           <LineSettingsPicker value={line} onChange={setLine} />
           <button type="button" class="btn btn-primary btn-huge" disabled={busy} data-testid="tech-apply" onClick={() => void apply()}>
             {t('tech.apply')}

@@ -51,7 +51,7 @@ export function TechRoot(props: { who: TechIdentity; onExit: () => void }) {
       </nav>
       {tab === 'overview' && overview && <TechOverviewPanel overview={overview} />}
       {tab === 'devices' && overview && <TechDevices overview={overview} />}
-      {tab === 'ports' && <TechPorts />}
+      {tab === 'ports' && <TechPorts profiles={overview?.profiles} />}
       {tab === 'settings' && <TechSettings />}
       {tab === 'logs' && <TechLogs />}
     </main>
