@@ -57,6 +57,7 @@ describe('technician devices: re-assign the printer to another port while the ki
     expect(newPrinter.qrCodes()[0]).toMatch(/^KHIDMA-TEST /);
     expect(rig.printerSim.jobs.length).toBe(oldJobs);
     await page.screenshot({ path: 'test-output/tech-devices-en.png', fullPage: true });
+    expect((await auditAllModes(page, 'technician devices', { still: '[data-testid="tech-root"]' })).findings).toEqual([]);
 
     const actions = new AuditRepo(rig.kiosk.db).recent(50).filter((a) => a.actor === DEMO_TECHNICIAN.name).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['tech.login', 'tech.probe', 'tech.assign', 'tech.printerTest']));

@@ -6,6 +6,7 @@ import { tempDir } from '../support/temp-dir.ts';
 import { signInTechnician } from '../support/technician.ts';
 import { DEMO_CIVIL, DEMO_CIVIL_ID_CARD } from '../support/demo-documents.ts';
 import { DEMO_TECHNICIAN } from '../../main/technician/demo-mode.ts';
+import { auditAllModes } from '../renderer/support/axe-audit.ts';
 import { demoPeople } from '../../main/demo-gateway/seed.ts';
 import { SPECIMENS, parseMrz } from '../../drivers/idreader/index.ts';
 import { DEFAULT_SIM_CARD } from '../../drivers/payment/zvt-sim/rules.ts';
@@ -52,6 +53,7 @@ describe('diagnostics bundle to removable media: no personal data in it', () => 
     await typeOnKeyboard(page, 'started');
     await expect.poll(() => page.getByTestId('log-lines').textContent()).toContain('kiosk: started');
     await page.screenshot({ path: 'test-output/tech-logs-en.png' });
+    expect((await auditAllModes(page, 'technician logs', { still: '[data-testid="tech-root"]' })).findings).toEqual([]);
 
     await page.getByTestId('diagnostics-write').tap();
     await page.getByTestId('diagnostics-written').waitFor({ timeout: 20_000 });
