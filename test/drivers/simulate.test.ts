@@ -7,11 +7,12 @@ import { tempDir } from '../support/temp-dir.ts';
 import { openSerialTransport } from '../../drivers/transport/serial-transport.ts';
 import { createEscPosPrinter, EPSON_TM_T88_80MM, sampleReceipt } from '../../drivers/printer/index.ts';
 import { createZvtTerminal } from '../../drivers/payment/zvt/index.ts';
+import { MrzReaderDriver, READER_PROFILES, type ReadResult } from '../../drivers/idreader/index.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const running: { proc: ChildProcess; pty: PtyPair }[] = [];
 
-async function simulate(kind: string, extra: string[] = []) {
+async function simulate(kind: string, extra: string[] = []): Promise<PtyPair & { stdin: NodeJS.WritableStream }> {
   const pty = await createPtyPair(`sim-${kind}`);
   const proc = spawn(process.execPath, ['--import', 'tsx', 'drivers/simulate.ts', kind, pty.devicePath, ...extra], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   running.push({ proc, pty });
@@ -21,7 +22,7 @@ async function simulate(kind: string, extra: string[] = []) {
     proc.stdout!.on('data', (b: Buffer) => (out += b.toString()).includes('simulating on') && resolve());
     proc.once('exit', (code) => reject(new Error(`simulator exited ${code}`)));
   });
-  return pty;
+  return { ...pty, stdin: proc.stdin! };
 }
 
 afterEach(async () => {
@@ -57,5 +58,15 @@ describe('npm run simulate: each simulator as its own process on a serial port',
     await terminal.open();
     expect(terminal.status().device).toBe('online');
     await terminal.close();
+  }, 60_000);
+
+  it('reader: a document presented on the simulator stdin is read by the kiosk driver over the port', async () => {
+    const pty = await simulate('reader');
+    const reader = new MrzReaderDriver(await openSerialTransport({ path: pty.hostPath, baudRate: 9600 }), { profile: READER_PROFILES['generic-crlf'] });
+    const read = new Promise<ReadResult>((resolve) => reader.onRead(resolve));
+    pty.stdin.write('present kw-civil-id\n');
+    const r = await read;
+    expect(r.ok && r.document.format).toBe('TD1');
+    await reader.close();
   }, 60_000);
 });
