@@ -25,8 +25,7 @@ import { createTranslator } from './i18n/translator.ts';
 import { PROFILES } from './profiles/profiles.ts';
 import { createLogger, type Logger } from './log/logger.ts';
 import { openDevices, type KioskDevices } from './devices/devices.ts';
-import { openTechnician, type Technician } from './technician/technician.ts';
-import { assignedDevices } from './technician/assignments-repo.ts';
+import { assignedDevices, openTechnician, type Technician } from './technician/technician.ts';
 
 export interface Kiosk {
   readonly config: KioskConfig;
@@ -45,7 +44,6 @@ export interface Kiosk {
   /** Present when the gateway is the embedded demo one. */
   readonly demoGateway: DemoGateway | undefined;
   readonly log: Logger;
-  /** Technician mode and the kiosk application state (available, unavailable, active, maintenance). */
   readonly technician: Technician;
   close(): Promise<void>;
 }
@@ -131,33 +129,36 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
   devices.onChange(() => (deviceEvents.recordChanges(devices.summary(), now().toISOString()), events.emit('devices.changed', { devices: devices.summary() })));
 
   const info = kioskInfo(config, profile);
-  const endSession = () => (sessions.end(), devices.printer.cancelPending());
-  const technician = await openTechnician({ config, db, devices, visitors: sessions, endVisitorSession: endSession, connectivity, events, log, logFile, now });
-  const visitorHandlers = createHandlers({
-    info: () => ({ ...info, idle: technician.idle() }),
-    isOnline: () => connectivity.online,
-    devices: () => devices.summary(),
-    sessions,
-    endSession,
-    identity,
-    payments,
-    visitor: { sessions, identity, gateway, profile },
-    services: {
-      catalogue: () => ({ version: catalogue.version, catalogue: catalogue.catalogue }),
-      sessions,
-      outbox: outboxService,
-      settings,
-      gateway,
-      printer: devices.printer,
-      receipts: { t, country: profile.name, kioskId: config.kioskId, location: config.location, timeZone: profile.timeZone },
-      kioskId: config.kioskId,
-      kioskNumber: config.kioskNumber,
+  const technician = await openTechnician({ config, db, devices, visitors: sessions, connectivity, events, log, logFile, now });
+  const dispatcher = createDispatcher(
+    createHandlers({
+      info: () => ({ ...info, idle: technician.idle() }),
       isOnline: () => connectivity.online,
-      now,
-      answerWaitMs: 3000,
-    },
-  });
-  const dispatcher = createDispatcher({ ...technician.handlers, ...visitorHandlers }, log, technician.guard);
+      devices: () => devices.summary(),
+      sessions,
+      endSession: () => (sessions.end(), devices.printer.cancelPending()),
+      identity,
+      payments,
+      visitor: { sessions, identity, gateway, profile },
+      services: {
+        catalogue: () => ({ version: catalogue.version, catalogue: catalogue.catalogue }),
+        sessions,
+        outbox: outboxService,
+        settings,
+        gateway,
+        printer: devices.printer,
+        receipts: { t, country: profile.name, kioskId: config.kioskId, location: config.location, timeZone: profile.timeZone },
+        kioskId: config.kioskId,
+        kioskNumber: config.kioskNumber,
+        isOnline: () => connectivity.online,
+        now,
+        answerWaitMs: 3000,
+      },
+      technician: technician.handlers,
+    }),
+    log,
+    technician.guard,
+  );
 
   // Start-up order matters: resolve interrupted payments before anything new can start.
   await payments.recover();

@@ -19,10 +19,12 @@ export interface HandlerDeps {
   payments: PaymentService;
   visitor: VisitorHandlerDeps;
   services: ServiceHandlerDeps;
+  /** Technician mode's methods and `kiosk.state` (main/technician/). */
+  technician: Pick<Handlers, TechMethod | 'kiosk.state'>;
 }
 
-/** The visitor's part of the one typed handler map (technician mode adds its own: main/technician/). */
-export function createHandlers(d: HandlerDeps): Omit<Handlers, TechMethod | 'kiosk.state'> {
+/** The one typed handler map behind both transports. */
+export function createHandlers(d: HandlerDeps): Handlers {
   return {
     'kiosk.info': () => ({ ...d.info(), online: d.isOnline(), devices: d.devices() }),
     'session.start': ({ locale }) => ({ sessionId: d.sessions.start(locale) }),
@@ -44,5 +46,6 @@ export function createHandlers(d: HandlerDeps): Omit<Handlers, TechMethod | 'kio
     'receipt.reprint': async ({ reference, cardLast4 }) => ({ printed: await d.payments.reprintByReference(reference, cardLast4) }),
     ...visitorHandlers(d.visitor),
     ...serviceHandlers(d.services),
+    ...d.technician,
   };
 }

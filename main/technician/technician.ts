@@ -25,13 +25,14 @@ import { PROFILES } from '../profiles/profiles.ts';
 import { techLogHandlers } from '../handlers/tech-log-handlers.ts';
 import { redact } from './settings-history.ts';
 
+/** The technician's device assignments applied over the config's (for the composition root). */
+export { assignedDevices } from './assignments-repo.ts';
+
 export interface TechnicianDeps {
   config: KioskConfig;
   db: Db;
   devices: KioskDevices;
   visitors: VisitorSessions;
-  /** Ends the visitor session and drops their print jobs (as the idle reset does). */
-  endVisitorSession: () => void;
   connectivity: { readonly online: boolean; onChange(fn: (online: boolean) => void): () => void };
   events: EventHub;
   log: Logger;
@@ -121,7 +122,8 @@ export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
       probePort(path, { open: (baud) => openSerialTransport({ path, baudRate: baud }), terminalPassword: d.config.paymentTerminal.password, ...(baudRate !== undefined && { baudRate }) }),
     // Read only: the money path's own table says whether a payment is with the terminal.
     paymentInFlight: () => d.db.prepare(`SELECT 1 FROM transactions WHERE state IN ('created', 'authorizing') LIMIT 1`).get() !== undefined,
-    endVisitorSession: d.endVisitorSession,
+    // As the idle reset does: the visitor's session and their queued print jobs go.
+    endVisitorSession: () => (d.visitors.end(), d.devices.printer.cancelPending()),
     watchPorts: () => watcher.start(),
     kioskId: d.config.kioskId,
     now: d.now,
