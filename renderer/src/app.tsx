@@ -33,16 +33,14 @@ export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean })
       bridge.on('identity.changed', (v) => dispatch({ type: 'identity', identity: v })),
       bridge.on('identity.error', (e) => dispatch({ type: 'error', error: `identity.${e.code}` })),
     ];
-    const loadInfo = () =>
-      void bridge.call('kiosk.info', {}).then((r) => {
-        if (!r.ok) return;
-        setInfo(r.value);
-        dispatch({ type: 'online', online: r.value.online });
-        dispatch({ type: 'devices', devices: r.value.devices });
-      });
-    loadInfo();
+    void bridge.call('kiosk.info', {}).then((r) => {
+      if (!r.ok) return;
+      setInfo(r.value);
+      dispatch({ type: 'online', online: r.value.online });
+      dispatch({ type: 'devices', devices: r.value.devices });
+    });
     // A technician may have changed the idle timings.
-    offs.push(bridge.on('tech.ended', loadInfo));
+    offs.push(bridge.on('tech.ended', () => void bridge.call('kiosk.info', {}).then((r) => r.ok && setInfo(r.value))));
     const loadCatalogue = () => void bridge.call('catalogue.get', {}).then((r) => r.ok && setCatalogue(r.value.catalogue as Catalogue));
     loadCatalogue();
     offs.push(bridge.on('catalogue.changed', loadCatalogue));
