@@ -1,11 +1,9 @@
 import { join, resolve } from 'node:path';
 import type { KioskConfig } from './config.ts';
-import { createDispatcher, type Dispatcher } from './bridge/dispatcher.ts';
+import type { ComposeOptions, Kiosk } from './kiosk.ts';
+import { createDispatcher } from './bridge/dispatcher.ts';
 import { EventHub } from './bridge/event-hub.ts';
-import { openDatabase, type Db } from './store/database.ts';
-import type { TransactionsRepo } from './store/transactions-repo.ts';
-import type { OutboxRepo } from './store/outbox-repo.ts';
-import type { AlertsRepo } from './store/alerts-repo.ts';
+import { openDatabase } from './store/database.ts';
 import { secureDataDir } from './store/data-dir.ts';
 import { DeviceEventsRepo } from './store/device-events-repo.ts';
 import { SettingsRepo } from './store/settings-repo.ts';
@@ -14,58 +12,22 @@ import { CatalogueStore } from './catalogue/catalogue-store.ts';
 import { CatalogueUpdater } from './catalogue/catalogue-updater.ts';
 import { nextPaymentReference } from './numbering/local-numbers.ts';
 import { IdentityService } from './session/identity-service.ts';
-import type { OutboxService } from './outbox/outbox-service.ts';
-import { readSyncStatus, type SyncStatus } from './connectivity/sync-status.ts';
+import { readSyncStatus } from './connectivity/sync-status.ts';
 import { openGateway } from './gateway/open-gateway.ts';
 import { KioskRegistration } from './gateway/kiosk-registration.ts';
 import { kioskInfo } from './handlers/kiosk-info.ts';
-import type { DemoGateway } from './demo-gateway/server.ts';
-import type { PaymentService } from './payment/payment-service.ts';
-import type { MoneyDesk } from './payment/money-desk.ts';
 import { createMoneyPath } from './payment/money-path.ts';
 import { VisitorSessions } from './session/visitor-session.ts';
 import { createHandlers } from './handlers/handlers.ts';
 import { createTranslator } from './i18n/translator.ts';
 import { PROFILES } from './profiles/profiles.ts';
-import { createLogger, type Logger } from './log/logger.ts';
-import { openDevices, type DeviceDeps, type KioskDevices } from './devices/devices.ts';
-import { createMoneyUpkeep, type MoneyUpkeep } from './payment/money-upkeep.ts';
-import { startFleet, type KioskFleet } from './fleet/start-fleet.ts';
+import { createLogger } from './log/logger.ts';
+import { openDevices } from './devices/devices.ts';
+import { createMoneyUpkeep } from './payment/money-upkeep.ts';
+import { startFleet } from './fleet/start-fleet.ts';
+import { assignedDevices, openTechnician } from './technician/technician.ts';
 
-export interface Kiosk {
-  readonly config: KioskConfig;
-  readonly dispatcher: Dispatcher;
-  readonly events: EventHub;
-  readonly db: Db;
-  readonly transactions: TransactionsRepo;
-  readonly outbox: OutboxRepo;
-  /** Complaints and queue tickets: enqueue here, delivered by the outbox. */
-  readonly outboxService: OutboxService;
-  /** Outbox depth, oldest age, last successful sync: for the fleet status. */
-  syncStatus(): SyncStatus;
-  readonly sessions: VisitorSessions;
-  readonly payments: PaymentService;
-  /** The technician's money methods (flagged payments, dead letters, lanes). */
-  readonly desk: MoneyDesk;
-  /** What a person must act on (fleet and technician read these). */
-  readonly alerts: AlertsRepo;
-  /** Guess limit, end of day (scheduled, and on demand for technicians), retention. */
-  readonly upkeep: MoneyUpkeep;
-  readonly devices: KioskDevices;
-  /** Present when the gateway is the embedded demo one. */
-  readonly demoGateway: DemoGateway | undefined;
-  readonly log: Logger;
-  /** Present when the config has a `fleet` section. */
-  readonly fleet?: KioskFleet | undefined;
-  close(): Promise<void>;
-}
-
-export interface ComposeOptions {
-  now?: () => Date;
-  log?: Logger;
-  /** Device options beyond the config (tests: a faster embedded terminal simulator). */
-  devices?: Pick<DeviceDeps, 'terminalSimulator' | 'serialRetryMs'>;
-}
+export type { Kiosk, ComposeOptions } from './kiosk.ts';
 
 const ASSETS = new URL('../assets/', import.meta.url);
 
@@ -73,7 +35,8 @@ const ASSETS = new URL('../assets/', import.meta.url);
 export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}): Promise<Kiosk> {
   const dataDir = resolve(config.dataDir);
   const now = opts.now ?? (() => new Date());
-  const log = opts.log ?? createLogger({ file: join(dataDir, 'logs', 'kiosk.log'), level: config.log.level, console: config.log.console });
+  const logFile = join(dataDir, 'logs', 'kiosk.log');
+  const log = opts.log ?? createLogger({ file: logFile, level: config.log.level, console: config.log.console });
   const profile = PROFILES[config.profile];
   const events = new EventHub();
 
@@ -83,7 +46,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
   const { gateway, gatewayUrl, connectivity, demoGateway } = await openGateway(config, dataDir, log);
   secureDataDir(dataDir); // owner-only, including what older builds and the demo gateway wrote
 
-  const devices = await openDevices(config.devices, { log, profile, terminalPassword: config.paymentTerminal.password, stateDir: dataDir, ...opts.devices });
+  const devices = await openDevices(assignedDevices(db, config.devices), { log, profile, terminalPassword: config.paymentTerminal.password, stateDir: dataDir, ...opts.devices });
   const sessions = new VisitorSessions();
   const identity = new IdentityService({ sessions, profile: profile.id, reader: devices.idReader, emit: (e, p) => events.emit(e, p), log });
   const catalogue = new CatalogueStore({ bundledDir: new URL('catalogue/', ASSETS), cacheFile: join(dataDir, 'catalogue-cache.json'), profile: profile.id });
@@ -121,9 +84,10 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
 
   const info = kioskInfo(config, profile);
   const registration = new KioskRegistration({ gateway, kiosk: { kioskId: config.kioskId, kioskNumber: config.kioskNumber, location: config.location }, log });
+  const technician = await openTechnician({ config, db, devices, visitors: sessions, connectivity, events, log, logFile, now });
   const dispatcher = createDispatcher(
     createHandlers({
-      info: () => info,
+      info: () => ({ ...info, idle: technician.idle() }),
       paymentsRefused: () => registration.refusal,
       isOnline: () => connectivity.online,
       devices: () => devices.summary(),
@@ -147,8 +111,10 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
         answerWaitMs: 3000,
         guesses: upkeep.guesses,
       },
+      technician: technician.handlers,
     }),
     log,
+    technician.guard,
   );
 
   // Start-up order matters: resolve interrupted payments before anything new can start.
@@ -177,8 +143,10 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
     devices,
     demoGateway,
     log,
+    technician,
     async close() {
       await kiosk.fleet?.stop();
+      technician.close();
       connectivity.stop();
       upkeep.stop();
       // Requests in flight finish (a payment being journaled, a receipt printing) before the database closes.

@@ -12,6 +12,7 @@ import { fleetConfigSchema } from './fleet/fleet-config.ts';
 const serialOptions = {
   baudRate: z.number().int().positive().max(4_000_000).optional(),
   parity: z.enum(['none', 'even', 'odd']).optional(),
+  stopBits: z.union([z.literal(1), z.literal(2)]).optional(),
   rtscts: z.boolean().optional(),
 };
 const deviceLink = z.discriminatedUnion('link', [
@@ -115,6 +116,17 @@ export const configSchema = z
     connectivity: z.object({ probeIntervalMs: z.number().int().min(100).default(5000) }).strict().default({ probeIntervalMs: 5000 }),
     /** Fleet status over MQTT and the local status endpoint (absent: nothing leaves the kiosk). */
     fleet: fleetConfigSchema.optional(),
+    /** Technician mode (issue 12): idle timeout, PIN lockout, extra serial paths to offer (lab pseudo-terminals). */
+    technician: z
+      .object({
+        idleSeconds: z.number().int().min(10).max(7200).default(600),
+        lockoutBaseSeconds: z.number().int().min(1).max(3600).default(60),
+        extraPorts: z.array(z.string().min(1)).max(32).default([]),
+        /** Where removable media are mounted (the diagnostics bundle goes to one of them). */
+        mediaRoots: z.array(z.string().min(1)).max(8).default(['/media', '/run/media', '/mnt']),
+      })
+      .strict()
+      .default({ idleSeconds: 600, lockoutBaseSeconds: 60, extraPorts: [], mediaRoots: ['/media', '/run/media', '/mnt'] }),
     log: z.object({ level: z.enum(['debug', 'info', 'warn', 'error']).default('info'), console: z.boolean().default(false) }).strict().default({ level: 'info', console: false }),
   })
   .strict();

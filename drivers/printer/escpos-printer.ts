@@ -26,6 +26,11 @@ export interface EscPosPrinterOptions {
   jobTimeoutMarginMs?: number;
   /** Background status polling between jobs; 0 or absent = only on demand and around jobs. */
   pollIntervalMs?: number;
+  /**
+   * Background polls that must go unanswered in a row before the printer counts as offline
+   * (a flicker neither drops it nor repeats a print); default 1. On-demand checks never wait.
+   */
+  missesBeforeOffline?: number;
 }
 
 const NOT_CHECKED: DeviceStatus = { device: 'offline', supply: 'unknown', detail: 'notChecked' };
@@ -51,14 +56,20 @@ export class EscPosPrinter implements ReceiptPrinter {
   #waiter: { resolve: (b: number | null) => void; timer: ReturnType<typeof setTimeout> } | null = null;
   #poll: ReturnType<typeof setInterval> | null = null;
   #lastJobBytes = 0;
+  #missedPolls = 0;
   readonly #listeners = new Listeners<[DeviceStatus]>();
   readonly #unsubscribe: (() => void)[];
 
+  #profile: PrinterProfile;
+  #baudRate: number | undefined;
+
   constructor(
     private readonly transport: Transport,
-    readonly profile: PrinterProfile = EPSON_TM_T88_80MM,
+    profile: PrinterProfile = EPSON_TM_T88_80MM,
     private readonly options: EscPosPrinterOptions = {},
   ) {
+    this.#profile = profile;
+    this.#baudRate = options.baudRate;
     this.#unsubscribe = [
       transport.onData((chunk) => this.#onData(chunk)),
       transport.onClose(() => this.#setStatus({ device: 'offline', supply: 'unknown', detail: 'linkClosed' })),
@@ -68,10 +79,20 @@ export class EscPosPrinter implements ReceiptPrinter {
     const every = options.pollIntervalMs ?? 0;
     if (every > 0) {
       this.#poll = setInterval(() => {
-        if (this.#state === 'idle') void this.checkStatus().catch(() => undefined);
+        if (this.#state === 'idle') void this.#enqueue(() => this.#check(true)).catch(() => undefined);
       }, every);
       this.#poll.unref?.();
     }
+  }
+
+  get profile(): PrinterProfile {
+    return this.#profile;
+  }
+
+  /** A technician changed the model or the line speed: used from the next job on (a job on the paper finishes as it began). */
+  reconfigure(c: { profile?: PrinterProfile; baudRate?: number }): void {
+    if (c.profile) this.#profile = c.profile;
+    this.#baudRate = c.baudRate;
   }
 
   get state(): PrinterState {
@@ -154,7 +175,7 @@ export class EscPosPrinter implements ReceiptPrinter {
     return reply;
   }
 
-  async #check(): Promise<DeviceStatus> {
+  async #check(poll = false): Promise<DeviceStatus> {
     if (this.#state === 'closed') return this.#status;
     this.#state = 'checking';
     try {
@@ -162,9 +183,13 @@ export class EscPosPrinter implements ReceiptPrinter {
       const replies: StatusReplies = {};
       for (const n of this.profile.statusRequests) {
         const b = await this.#request(n);
-        if (b === null) return this.#setStatus({ device: 'offline', supply: 'unknown', detail: 'noAnswer' });
+        if (b === null) {
+          const tolerated = poll && ++this.#missedPolls < (this.options.missesBeforeOffline ?? 1) && this.#status.device !== 'offline';
+          return tolerated ? this.#status : this.#setStatus({ device: 'offline', supply: 'unknown', detail: 'noAnswer' });
+        }
         replies[n] = b;
       }
+      this.#missedPolls = 0;
       return this.#setStatus(toDeviceStatus(decodeStatus(replies)));
     } finally {
       if (this.#state === 'checking') this.#state = 'idle';
@@ -184,7 +209,7 @@ export class EscPosPrinter implements ReceiptPrinter {
     }
     this.#state = 'printing';
     try {
-      const baud = this.options.baudRate ?? this.profile.serial.baudRate;
+      const baud = this.#baudRate ?? this.profile.serial.baudRate;
       const wireMs = (bytes.length * 10 * 1000) / baud;
       await withTimeout(this.transport.write(bytes), Math.ceil(wireMs * 2 + (this.options.jobTimeoutMarginMs ?? 5000)), 'Sending the job');
       this.#lastJobBytes = bytes.length;

@@ -14,6 +14,11 @@ export interface ReconnectingTransport extends Transport {
   onReopen(listener: () => void): () => void;
   /** Resolves after the first attempt to open (start-up ordering, tests). */
   readonly ready: Promise<void>;
+  /**
+   * Points the transport at another port (a technician re-assigned the device while the
+   * kiosk runs): the current port closes, drivers see a loss, then a reopen on the new port.
+   */
+  switchTo(open: () => Promise<Transport>, name: string): Promise<void>;
 }
 
 /**
@@ -30,24 +35,29 @@ export function createReconnectingTransport(open: () => Promise<Transport>, opts
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let everOpen = false;
+  let name = opts.name;
+  // Bumped by switchTo: an attempt still opening the old port must not win.
+  let generation = 0;
 
   const attempt = async (): Promise<void> => {
     if (stopped) return;
+    const gen = generation;
     try {
       const t = await open();
-      if (stopped) return void (await t.close());
+      if (stopped || gen !== generation) return void (await t.close());
       current = t;
       t.onData((chunk) => data.emit(chunk));
       t.onClose((err) => {
         if (current !== t) return;
         current = undefined;
         if (stopped) return;
-        closed.emit(err ?? new Error(`${opts.name}: port lost`));
+        closed.emit(err ?? new Error(`${name}: port lost`));
         schedule();
       });
       if (everOpen) reopened.emit();
       else everOpen = true;
     } catch (err) {
+      if (gen !== generation) return;
       opts.onError?.(err as Error);
       if (!everOpen) {
         // Missing at start-up: drivers must see "not open" now, and a reopen when it appears.
@@ -66,13 +76,15 @@ export function createReconnectingTransport(open: () => Promise<Transport>, opts
 
   const ready = attempt();
   return {
-    name: opts.name,
+    get name() {
+      return name;
+    },
     get isOpen() {
       return !stopped && current?.isOpen === true;
     },
     async write(bytes) {
       await ready;
-      if (!current) throw new Error(`${opts.name}: port not open`);
+      if (!current) throw new Error(`${name}: port not open`);
       return current.write(bytes);
     },
     onData: (fn) => data.add(fn),
@@ -87,5 +99,19 @@ export function createReconnectingTransport(open: () => Promise<Transport>, opts
       await t?.close();
     },
     ready,
+    async switchTo(next, nextName) {
+      await ready;
+      generation++;
+      clearTimeout(timer);
+      open = next;
+      name = nextName;
+      const t = current;
+      current = undefined;
+      if (t) {
+        await t.close();
+        closed.emit(new Error(`${nextName}: re-assigned`));
+      }
+      await attempt();
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { methodParams, type Method, type MethodResults, type Params } from '../contract/api.ts';
-import { KioskError, fail, ok, type Result } from '../contract/result.ts';
+import { KioskError, fail, ok, type KioskErrorShape, type Result } from '../contract/result.ts';
 import type { Logger } from '../log/logger.ts';
 
 /** One connection of a transport (a browser page, the Electron window): who is on the other end. */
@@ -21,17 +21,31 @@ export interface Dispatcher {
   dispatch(method: unknown, params: unknown, ctx?: CallContext): Promise<Result<unknown>>;
   /** Resolves when no request is in flight (shutdown waits for it before closing the database). */
   idle(): Promise<void>;
+  /** A transport connection closed (its technician session, if any, ends). */
+  release?(conn: string): void;
 }
 
+/**
+ * Decides, before any handler runs, whether this connection may call this method now. `conn` is
+ * the transport connection's id; undefined for calls from the core itself.
+ */
+export interface DispatchGuard {
+  check(method: Method, conn: string | undefined): KioskErrorShape | undefined;
+  /** After a handler answered (state that depends on calls, e.g. a visitor session starting). */
+  after?(method: Method, conn: string | undefined, ok: boolean): void;
+  release?(conn: string): void;
+}
+
+const CORE = 'core';
 /** Calls from the core itself (tests, the launcher): a connection of their own. */
-export const coreContext = (): CallContext => ({ connection: { id: 'core' } });
+export const coreContext = (): CallContext => ({ connection: { id: CORE } });
 
 function isMethod(m: unknown): m is Method {
   return typeof m === 'string' && Object.hasOwn(methodParams, m);
 }
 
 /** Validates every request with zod before a handler sees it; never throws. */
-export function createDispatcher(handlers: Handlers, log: Logger): Dispatcher {
+export function createDispatcher(handlers: Handlers, log: Logger, guard?: DispatchGuard): Dispatcher {
   const inFlight = new Set<Promise<unknown>>();
   const run = async (method: Method, params: unknown, ctx: CallContext): Promise<Result<unknown>> => {
     try {
@@ -49,6 +63,9 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatcher {
     },
     async dispatch(method, params, ctx = coreContext()) {
       if (!isMethod(method)) return fail('unknownMethod', `unknown method: ${String(method).slice(0, 64)}`);
+      const conn = ctx.connection.id === CORE ? undefined : ctx.connection.id;
+      const refused = guard?.check(method, conn);
+      if (refused) return fail(refused.code, refused.message);
       const parsed = methodParams[method].safeParse(params ?? {});
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -57,11 +74,15 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatcher {
       }
       const p = run(method, parsed.data, ctx);
       inFlight.add(p);
+      let result: Result<unknown>;
       try {
-        return await p;
+        result = await p;
       } finally {
         inFlight.delete(p);
       }
+      guard?.after?.(method, conn, result.ok);
+      return result;
     },
+    release: (conn) => guard?.release?.(conn),
   };
 }

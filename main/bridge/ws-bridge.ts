@@ -62,7 +62,7 @@ export function attachWsBridge(server: Server, opts: { auth: BridgeAuth; dispatc
       if (scope && scope.sessionId !== connection.sessionId) return;
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
     });
-    ws.on('close', unsubscribe);
+    ws.on('close', () => (unsubscribe(), opts.dispatcher.release?.(connection.id)));
     ws.on('message', async (raw) => {
       let msg: Partial<WireRequest>;
       try {

@@ -14,8 +14,10 @@ import type {
   PaymentView,
   TicketView,
 } from './types.ts';
+import { techMethodParams, type KioskStateView, type TechEvents, type TechMethodResults } from './tech-api.ts';
 
 export type * from './types.ts';
+export type * from './tech-api.ts';
 
 /**
  * The one contract between renderer and core. Params are zod schemas (validated by the
@@ -60,6 +62,9 @@ export const methodParams = {
   'complaint.status': z.object({ trackingNumber: z.string().regex(/^[A-Z0-9-]{6,32}$/, 'tracking number format') }).strict(),
   'complaint.print': z.object({ trackingNumber: z.string().regex(/^[A-Z0-9-]{6,32}$/) }).strict(),
   'ticket.issue': z.object({ serviceId: z.string().min(1).max(64) }).strict(),
+  /** The kiosk application state and which services can be used now. */
+  'kiosk.state': z.object({}).strict(),
+  ...techMethodParams,
 } as const;
 
 export type Method = keyof typeof methodParams;
@@ -67,7 +72,8 @@ export type Params<M extends Method> = z.infer<(typeof methodParams)[M]>;
 export type Locale = z.infer<typeof locale>;
 export type BillService = z.infer<typeof billService>;
 
-export interface MethodResults {
+export interface MethodResults extends TechMethodResults {
+  'kiosk.state': KioskStateView;
   'kiosk.info': KioskInfo;
   'session.start': { sessionId: string };
   'session.setLocale': null;
@@ -93,7 +99,7 @@ export interface MethodResults {
 }
 
 /** Events the core pushes to the renderer. */
-export interface Events {
+export interface Events extends TechEvents {
   'payment.progress': { transactionId: string; code: PaymentProgressCode | 'printing' | 'connecting' };
   'payment.updated': PaymentView;
   connectivity: { online: boolean };

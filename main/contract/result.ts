@@ -20,6 +20,10 @@ export type ErrorCode =
   | 'tooManyAttempts'
   /** This kiosk may not take payments (e.g. its kiosk number is held by another kiosk); the message says why. */
   | 'paymentsRefused'
+  /** Technician entry is locked after wrong PINs; the message is the seconds to wait. */
+  | 'locked'
+  /** The service (or the whole kiosk) cannot be used now: maintenance, a required device down, hours. */
+  | 'unavailable'
   | 'internal';
 
 export interface KioskErrorShape {

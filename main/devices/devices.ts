@@ -2,15 +2,18 @@ import type { PaymentTerminal } from '../../drivers/payment/terminal.ts';
 import type { ReceiptPrinter } from '../../drivers/printer/printer.ts';
 import type { DocumentReader } from '../../drivers/idreader/reader.ts';
 import type { DeviceStatus } from '../../drivers/status.ts';
-import { createEscPosPrinter, EPSON_TM_T88_80MM, EscPosSimulator } from '../../drivers/printer/index.ts';
+import type { Transport } from '../../drivers/transport/transport.ts';
+import { createEscPosPrinter, EPSON_TM_T88_80MM, EscPosSimulator, PRINTER_PROFILES } from '../../drivers/printer/index.ts';
 import { createZvtTerminal, createZvtSimulator, type ZvtSimulatorOptions, type ZvtTerminalSimulator } from '../../drivers/payment/zvt/index.ts';
 import { MrzReaderDriver, MrzReaderSimulator, READER_PROFILES } from '../../drivers/idreader/index.ts';
 import type { DeviceName, DeviceSummary } from '../contract/api.ts';
-import type { KioskConfig } from '../config.ts';
+import type { DeviceLinkConfig, KioskConfig } from '../config.ts';
 import type { CountryProfile } from '../profiles/profiles.ts';
 import type { Logger } from '../log/logger.ts';
 import { openDeviceLink } from './device-link.ts';
 import { join } from 'node:path';
+
+export type DeviceRole = 'printer' | 'terminal' | 'idReader';
 
 export interface KioskDevices {
   printer: ReceiptPrinter;
@@ -19,6 +22,13 @@ export interface KioskDevices {
   /** The embedded simulators, for devices configured as `simulator` (demo, technician tests). */
   simulators: { printer?: EscPosSimulator; terminal?: ZvtTerminalSimulator; idReader?: MrzReaderSimulator };
   summary(): DeviceSummary[];
+  /** Where each device is connected now (config at start-up, then the technician's assignments). */
+  links(): Record<DeviceRole, DeviceLinkConfig>;
+  /** Moves a device to another port (or the simulator) while the kiosk runs; drivers reopen. */
+  reassign(role: DeviceRole, cfg: DeviceLinkConfig): Promise<void>;
+  /** The printer model profile in use, and a change of it (from the next job on). */
+  printerProfile(): string;
+  setPrinterProfile(id: string): boolean;
   onChange(fn: () => void): () => void;
   close(): Promise<void>;
 }
@@ -36,6 +46,8 @@ export interface DeviceDeps {
   stateDir?: string;
   /** Options of the embedded terminal simulator (tests speed it up). */
   terminalSimulator?: ZvtSimulatorOptions;
+  /** Background printer status polls (a printer that misses three in a row is offline). */
+  printerPollMs?: number;
 }
 
 const summarize = (name: DeviceName, s: DeviceStatus): DeviceSummary => ({
@@ -67,7 +79,7 @@ export async function openDevices(config: KioskConfig['devices'], deps: DeviceDe
   }
   if (readerLink.device) simulators.idReader = new MrzReaderSimulator(readerLink.device, { profile: readerProfile });
 
-  const printer = createEscPosPrinter(printerLink.host, printerProfile, { pollIntervalMs: 10_000 });
+  const printer = createEscPosPrinter(printerLink.host, printerProfile, { pollIntervalMs: deps.printerPollMs ?? 10_000, missesBeforeOffline: 3 });
   const terminal = createZvtTerminal(terminalLink.host, { password: deps.terminalPassword ?? '000000', currencyNumeric: deps.profile.currencyNumeric, timeZone: deps.profile.timeZone });
   const idReader = new MrzReaderDriver(readerLink.host, { profile: readerProfile });
 
@@ -98,11 +110,51 @@ export async function openDevices(config: KioskConfig['devices'], deps: DeviceDe
   }, deps.terminalRetryMs ?? 15_000);
   retry.unref();
 
+  const current: Record<DeviceRole, DeviceLinkConfig> = { printer: config.printer, terminal: config.terminal, idReader: config.idReader };
+  const linkOf = { printer: printerLink, terminal: terminalLink, idReader: readerLink };
+  const lineDefaults = { printer: printerProfile.serial, terminal: { baudRate: 9600 }, idReader: { baudRate: 9600 } };
+  const attachSimulator = (role: DeviceRole, device: Transport) => {
+    if (role === 'printer') simulators.printer = new EscPosSimulator(device, printer.profile);
+    else if (role === 'terminal') simulators.terminal = createZvtSimulator(device, { password: deps.terminalPassword ?? '000000' });
+    else simulators.idReader = new MrzReaderSimulator(device, { profile: readerProfile });
+  };
+  const dropSimulator = async (role: DeviceRole) => {
+    if (role === 'printer') simulators.printer?.close();
+    else if (role === 'terminal') await simulators.terminal?.close?.();
+    delete simulators[role];
+  };
+
   return {
     printer,
     terminal,
     idReader,
     simulators,
+    links: () => ({ ...current }),
+    printerProfile: () => printer.profile.id,
+    setPrinterProfile(id) {
+      const profile = PRINTER_PROFILES[id];
+      if (!profile) return false;
+      printer.reconfigure({ profile, ...(current.printer.link === 'serial' && current.printer.baudRate !== undefined && { baudRate: current.printer.baudRate }) });
+      changed();
+      return true;
+    },
+    async reassign(role, cfg) {
+      const link = linkOf[role];
+      const { device } = await link.retarget(cfg, lineDefaults[role]);
+      await dropSimulator(role);
+      await link.device?.close();
+      delete link.device;
+      if (device) {
+        link.device = device;
+        attachSimulator(role, device);
+      }
+      current[role] = cfg;
+      // The job timeout follows the line's real speed, not the model's factory setting.
+      if (role === 'printer') printer.reconfigure({ ...(cfg.link === 'serial' && cfg.baudRate !== undefined && { baudRate: cfg.baudRate }) });
+      deps.log.info('devices', 'device re-assigned', { role, link: cfg.link, ...(cfg.link === 'serial' && { path: cfg.path }) });
+      if (role === 'printer') await printer.checkStatus().catch(() => undefined);
+      changed();
+    },
     summary: () => [summarize('printer', printer.status()), summarize('terminal', terminal.status()), summarize('idReader', idReader.status())],
     onChange(fn) {
       listeners.add(fn);
@@ -115,7 +167,7 @@ export async function openDevices(config: KioskConfig['devices'], deps: DeviceDe
       await Promise.allSettled([printer.close(), terminal.close(), idReader.close()]);
       simulators.printer?.close();
       await simulators.terminal?.close?.();
-      for (const link of [printerLink, terminalLink, readerLink]) await link.device?.close();
+      for (const link of [printerLink, terminalLink, readerLink]) await Promise.allSettled([link.host.close(), link.device?.close()]);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { CallContext, Handlers } from '../bridge/dispatcher.ts';
+import type { TechMethod } from '../contract/tech-api.ts';
 import type { DeviceSummary, KioskInfo } from '../contract/api.ts';
 import { KioskError } from '../contract/result.ts';
 import type { PaymentService } from '../payment/payment-service.ts';
@@ -21,6 +22,8 @@ export interface HandlerDeps {
   services: ServiceHandlerDeps;
   /** Why this kiosk refuses payments now, if it does (gateway registration). */
   paymentsRefused?: () => KioskInfo['paymentsRefused'];
+  /** Technician mode's methods and `kiosk.state` (main/technician/). */
+  technician: Pick<Handlers, TechMethod | 'kiosk.state'>;
 }
 
 /** The one typed handler map behind both transports. */
@@ -66,5 +69,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     'receipt.reprint': async ({ reference, cardLast4 }) => ({ printed: await d.payments.reprintByReference(reference, cardLast4) }),
     ...visitorHandlers(d.visitor),
     ...serviceHandlers(d.services),
+    ...d.technician,
   };
 }

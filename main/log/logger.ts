@@ -1,5 +1,5 @@
-import { appendFileSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { pino, type DestinationStream } from 'pino';
+import { RotatingFile } from './rotating-file.ts';
 
 export type Level = 'debug' | 'info' | 'warn' | 'error';
 
@@ -11,36 +11,39 @@ export interface Logger {
   error(scope: string, msg: string, data?: Record<string, unknown>): void;
 }
 
-const order: Record<Level, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+/**
+ * Keys that would carry personal data or secrets if a caller ever slipped: pino's redaction
+ * replaces their values, at the top level and one level down, before a line is written.
+ */
+const PERSONAL_KEYS = [
+  'nationalId', 'civilId', 'civilNumber', 'cpr', 'qid', 'name', 'surname', 'givenNames', 'fullName', 'birthDate',
+  'pan', 'cardNumber', 'track2', 'mobile', 'phone', 'text', 'mrz', 'lines', 'pin', 'password', 'token', 'secret',
+];
+export const REDACT_PATHS = PERSONAL_KEYS.flatMap((k) => [k, `*.${k}`]);
+export const REDACTED = '[redacted]';
 
 /**
- * JSON lines to a file (for technicians) and, optionally, to stderr. The file rotates at
- * `maxBytes` (one previous file kept as .1), so months of uptime cannot fill the disk.
+ * pino, writing JSON lines {level, t, scope, msg, …} to a size-rotated file (for technicians
+ * and the diagnostics bundle) and, optionally, to stderr.
  */
-export function createLogger(opts: { file?: string; level?: Level; console?: boolean; maxBytes?: number }): Logger {
-  const min = order[opts.level ?? 'info'];
-  const maxBytes = opts.maxBytes ?? 10 * 1024 * 1024;
-  if (opts.file) mkdirSync(dirname(opts.file), { recursive: true, mode: 0o700 });
-  let written = opts.file && existsSync(opts.file) ? statSync(opts.file).size : 0;
-  const write = (level: Level, scope: string, msg: string, data?: Record<string, unknown>) => {
-    if (order[level] < min) return;
-    const line = JSON.stringify({ t: new Date().toISOString(), level, scope, msg, ...data });
-    if (opts.file) {
-      if (written + line.length > maxBytes && written > 0) {
-        renameSync(opts.file, `${opts.file}.1`);
-        written = 0;
-      }
-      appendFileSync(opts.file, line + '\n', { mode: 0o600 }); // owner-only
-      written += Buffer.byteLength(line) + 1;
-    }
-    if (opts.console) process.stderr.write(line + '\n');
-  };
-  return {
-    debug: (s, m, d) => write('debug', s, m, d),
-    info: (s, m, d) => write('info', s, m, d),
-    warn: (s, m, d) => write('warn', s, m, d),
-    error: (s, m, d) => write('error', s, m, d),
-  };
+export function createLogger(opts: { file?: string; level?: Level; console?: boolean; maxBytes?: number; keep?: number }): Logger {
+  const echo = opts.console ? (line: string) => void process.stderr.write(line) : undefined;
+  const dest: DestinationStream = opts.file
+    ? new RotatingFile(opts.file, opts.maxBytes ?? 10 * 1024 * 1024, opts.keep ?? 5, echo)
+    : { write: (line: string) => echo?.(line) };
+  const p = pino(
+    {
+      level: opts.level ?? 'info',
+      base: undefined,
+      messageKey: 'msg',
+      timestamp: () => `,"t":"${new Date().toISOString()}"`,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACT_PATHS, censor: REDACTED },
+    },
+    dest,
+  );
+  const at = (level: Level) => (scope: string, msg: string, data?: Record<string, unknown>) => p[level]({ ...data, scope }, msg);
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

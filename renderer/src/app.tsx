@@ -13,6 +13,9 @@ import { HelpOverlay } from './components/help-overlay.tsx';
 import { A11yMenu } from './components/a11y-menu.tsx';
 import { anyModeOn, idleTiming, modeClasses } from './a11y/modes.ts';
 import { useSpeech } from './a11y/use-speech.ts';
+import { useTechnicianMode } from './screens/tech/use-technician-mode.tsx';
+import { OutOfService } from './screens/tech/out-of-service.tsx';
+import { AvailabilityContext } from './screens/tech/availability-context.ts';
 
 
 export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean }) {
@@ -36,6 +39,8 @@ export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean })
       dispatch({ type: 'online', online: r.value.online });
       dispatch({ type: 'devices', devices: r.value.devices });
     });
+    // A technician may have changed the idle timings.
+    offs.push(bridge.on('tech.ended', () => void bridge.call('kiosk.info', {}).then((r) => r.ok && setInfo(r.value))));
     const loadCatalogue = () => void bridge.call('catalogue.get', {}).then((r) => r.ok && setCatalogue(r.value.catalogue as Catalogue));
     loadCatalogue();
     offs.push(bridge.on('catalogue.changed', loadCatalogue));
@@ -53,6 +58,8 @@ export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean })
   }, [bridge]);
 
   const screenName = current(state).name;
+  const leaveTechnician = useCallback(() => dispatch({ type: 'reset' }), []);
+  const tech = useTechnicianMode(bridge, screenName === 'attract', leaveTechnician);
 
   useEffect(() => {
     // Tests read the state and set modes or language directly, without a dozen taps each.
@@ -140,17 +147,21 @@ export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean })
   return (
     <AppContext.Provider value={ctx}>
       <CatalogueContext.Provider value={catalogue}>
-        <IdleGuard seconds={idle.seconds} warningSeconds={idle.warningSeconds} active={screenName !== 'attract' && screenName !== 'paying'} />
-        <Router
+        <AvailabilityContext.Provider value={tech.services}>
+        {tech.view}
+        {!tech.view && <IdleGuard seconds={idle.seconds} warningSeconds={idle.warningSeconds} active={screenName !== 'attract' && screenName !== 'paying'} />}
+        {!tech.view && (tech.outOfService && screenName === 'attract' ? <OutOfService /> : <Router
           screen={current(state)}
           onStart={start}
           currency={info?.currency ?? 'KWD'}
           minorDigits={info?.minorDigits ?? 3}
           nationalIdDigits={info?.nationalIdDigits ?? 12}
           logoText={info?.branding.logoText}
-        />
-        {state.overlay === 'help' && <HelpOverlay />}
-        {state.overlay === 'a11y' && <A11yMenu />}
+        />)}
+        {!tech.view && state.overlay === 'help' && <HelpOverlay />}
+        {!tech.view && state.overlay === 'a11y' && <A11yMenu />}
+        {tech.pinPad}
+        </AvailabilityContext.Provider>
       </CatalogueContext.Provider>
     </AppContext.Provider>
   );

@@ -187,6 +187,19 @@ export async function endOfDayFlow(ctx: FlowContext, c: Extract<EcrCommand, { ty
   await say(ctx, completion());
 }
 
+/** 06 70: asks the host, then reports how it went (always fine in the simulator). */
+export async function diagnosisFlow(ctx: FlowContext, c: Extract<EcrCommand, { type: 'diagnosis' }>): Promise<void> {
+  if (!passwordOk(ctx, c.password)) {
+    await ctx.send(negativeAck(RESULT.functionNotPossible));
+    return;
+  }
+  if (!(await ctx.send(positiveAck()))) return;
+  if ((await say(ctx, intermediateStatus(ISTATUS.waitingForHost))) === 'gone') return;
+  await ctx.delay();
+  if ((await say(ctx, statusInformation({ resultCode: 0, terminalId: ctx.terminalId }))) === 'gone') return;
+  await say(ctx, completion());
+}
+
 export async function statusEnquiryFlow(ctx: FlowContext, c: Extract<EcrCommand, { type: 'statusEnquiry' }>): Promise<void> {
   if (!passwordOk(ctx, c.password)) {
     await ctx.send(negativeAck(RESULT.functionNotPossible));

@@ -175,6 +175,7 @@ export class ZvtTerminalSimulator {
         case 'repeatReceipt': return await flows.repeatReceiptFlow(ctx, c);
         case 'endOfDay': return await flows.endOfDayFlow(ctx, c);
         case 'statusEnquiry': return await flows.statusEnquiryFlow(ctx, c);
+        case 'diagnosis': return await flows.diagnosisFlow(ctx, c);
         case 'logOff':
           await ctx.send(positiveAck());
           return;

@@ -10,6 +10,7 @@ export const CMD = {
   repeatReceipt: 0x0620,
   reversal: 0x0630,
   endOfDay: 0x0650,
+  diagnosis: 0x0670,
   abortFromEcr: 0x06b0,
   printLine: 0x06d1,
   printTextBlock: 0x06d3,

@@ -48,6 +48,8 @@ export function reversal(pw: string, receiptNumber: number): Uint8Array {
 export const repeatReceipt = (pw: string): Uint8Array => encodeApdu(6, 0x20, password(pw));
 export const endOfDay = (pw: string): Uint8Array => encodeApdu(6, 0x50, password(pw));
 export const statusEnquiry = (pw: string): Uint8Array => encodeApdu(5, 1, password(pw));
+/** 06 70: the terminal checks itself and its host connection (a technician's test). */
+export const diagnosis = (pw: string): Uint8Array => encodeApdu(6, 0x70, password(pw));
 export const abortCommand = (): Uint8Array => encodeApdu(hi(CMD.abortFromEcr), lo(CMD.abortFromEcr));
 export const logOff = (): Uint8Array => encodeApdu(6, 2);
 /** 80 00 00: positive acknowledgement of a PT message (or of an ECR command, from the PT). */
@@ -63,6 +65,7 @@ export type EcrCommand =
   | { type: 'repeatReceipt'; password: string }
   | { type: 'endOfDay'; password: string }
   | { type: 'statusEnquiry'; password: string }
+  | { type: 'diagnosis'; password: string }
   | { type: 'abort' }
   | { type: 'logOff' }
   | { type: 'ack' }
@@ -107,10 +110,11 @@ export function decodeEcrCommand(apdu: Apdu): EcrCommand {
     }
     case CMD.repeatReceipt:
     case CMD.endOfDay:
-    case CMD.statusEnquiry: {
+    case CMD.statusEnquiry:
+    case CMD.diagnosis: {
       const pw = readPassword(d);
       if (pw === undefined) return bad('command needs a password');
-      const type = control === CMD.repeatReceipt ? 'repeatReceipt' : control === CMD.endOfDay ? 'endOfDay' : 'statusEnquiry';
+      const type = control === CMD.repeatReceipt ? 'repeatReceipt' : control === CMD.endOfDay ? 'endOfDay' : control === CMD.diagnosis ? 'diagnosis' : 'statusEnquiry';
       return { type, password: pw };
     }
     case CMD.abortFromEcr:

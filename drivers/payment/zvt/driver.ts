@@ -160,6 +160,13 @@ export class ZvtPaymentTerminal implements PaymentTerminal {
     return ex.kind === 'completed';
   }
 
+  /** Diagnosis (06 70): the terminal checks itself and its host; true when it completed. */
+  async diagnosis(): Promise<boolean> {
+    if (this.#notReady()) return false;
+    const ex = await this.#run(cmd.diagnosis(this.#cfg.password), { resendOnSilence: true });
+    return ex.kind === 'completed';
+  }
+
   status(): DeviceStatus {
     return this.#lastStatus;
   }

@@ -5,6 +5,9 @@ import type { Align } from '../escpos.ts';
 import { ensureFonts, LATIN_FAMILY } from '../text-render.ts';
 import type { PaperItem, PaperModel } from './paper.ts';
 
+/** What a picture of paper needs: the whole roll, or one job of it. */
+export type PaperView = Pick<PaperModel, 'profile' | 'items' | 'length'>;
+
 const MARGIN_DEFAULT = 16;
 /** Garbage can declare kilometres of paper; the picture stops here (about 2.5 m at 203 dpi). */
 const MAX_DOTS = 20_000;
@@ -25,7 +28,7 @@ function drawBitmap(ctx: SKRSContext2D, b: Bitmap, x0: number, y0: number, sx: n
   }
 }
 
-function drawText(ctx: SKRSContext2D, it: Extract<PaperItem, { kind: 'text' }>, paper: PaperModel, margin: number): void {
+function drawText(ctx: SKRSContext2D, it: Extract<PaperItem, { kind: 'text' }>, paper: PaperView, margin: number): void {
   const { fontA, dots } = paper.profile;
   const cw = fontA.width * it.width;
   ctx.font = `${it.bold ? 'bold ' : ''}${Math.round(fontA.height * 0.8 * it.height)}px ${LATIN_FAMILY}`;
@@ -49,7 +52,7 @@ export interface PaperPngOptions {
   decorations?: boolean;
 }
 
-export function renderPaperPng(paper: PaperModel, opts: PaperPngOptions = {}): Buffer {
+export function renderPaperPng(paper: PaperView, opts: PaperPngOptions = {}): Buffer {
   ensureFonts();
   const margin = opts.margin ?? MARGIN_DEFAULT;
   const decorations = opts.decorations ?? true;

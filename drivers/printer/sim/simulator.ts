@@ -133,6 +133,17 @@ export class EscPosSimulator {
     return renderPaperPng(this.paper, opts);
   }
 
+  /** One job's paper (default the last), from its first item to its cut; undefined if none. */
+  renderJobPng(index = -1, opts?: PaperPngOptions): Buffer | undefined {
+    const jobs = this.jobs;
+    const job = jobs[index < 0 ? jobs.length + index : index];
+    if (!job?.length) return undefined;
+    const top = Math.max(0, job[0]!.y - 24);
+    const items = job.map((i) => ({ ...i, y: i.y - top }));
+    const end = job[job.length - 1]!;
+    return renderPaperPng({ profile: this.paper.profile, items, length: end.y - top }, opts);
+  }
+
   /** Stops listening (the transport is the caller's to close). */
   close(): void {
     this.#unsubscribe();

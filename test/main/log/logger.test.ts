@@ -18,6 +18,18 @@ describe('file logger', () => {
     expect(last.at(-1)).toMatchObject({ i: 99, level: 'info' });
   });
 
+  it('pino redacts personal keys (top level and one down) and keeps several rotated files', () => {
+    dir = tempDir('log');
+    const file = dir.file('k.log');
+    const log = createLogger({ file, maxBytes: 600, keep: 3 });
+    log.info('identity', 'read', { nationalId: '285031400009', doc: { surname: 'AL FULANI', format: 'TD1' }, pan: '4111111111111111' });
+    const first = JSON.parse(readFileSync(file, 'utf8').trim()) as Record<string, unknown>;
+    expect(first).toMatchObject({ level: 'info', scope: 'identity', msg: 'read', nationalId: '[redacted]', doc: { surname: '[redacted]', format: 'TD1' }, pan: '[redacted]' });
+    for (let i = 0; i < 60; i++) log.warn('x', 'line', { i });
+    expect([1, 2, 3].map((n) => existsSync(`${file}.${n}`))).toEqual([true, true, true]);
+    expect(existsSync(`${file}.4`)).toBe(false);
+  });
+
   it('drops lines below the level', () => {
     dir = tempDir('log');
     const file = dir.file('k.log');

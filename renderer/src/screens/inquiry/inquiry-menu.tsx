@@ -4,7 +4,7 @@ import { Screen } from '../../components/screen.tsx';
 import type { InquiryKind } from '../../../../main/contract/api.ts';
 
 const ICONS: Record<InquiryKind, string> = { trafficFines: 'traffic', residency: 'home', passport: 'passport', civilIdCard: 'id' };
-const KINDS: MenuItem[] = (Object.keys(ICONS) as InquiryKind[]).map((id) => ({ id, icon: ICONS[id], screen: { name: 'identify', next: id } }));
+const KINDS: MenuItem[] = (Object.keys(ICONS) as InquiryKind[]).map((id) => ({ id, icon: ICONS[id], screen: { name: 'identify', next: id }, service: 'inquiries' as const }));
 
 /** E-services: inquiries by civil number. Offline they cannot run, and the screen says so. */
 export function InquiryMenu() {

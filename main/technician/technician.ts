@@ -1,0 +1,166 @@
+import type { Handlers, DispatchGuard } from '../bridge/dispatcher.ts';
+import type { EventHub } from '../bridge/event-hub.ts';
+import type { TechMethod } from '../contract/api.ts';
+import type { KioskConfig } from '../config.ts';
+import type { Db } from '../store/database.ts';
+import type { KioskDevices } from '../devices/devices.ts';
+import type { Logger } from '../log/logger.ts';
+import type { VisitorSessions } from '../session/visitor-session.ts';
+import { openSerialTransport } from '../../drivers/transport/serial-transport.ts';
+import { AuditRepo } from '../store/audit-repo.ts';
+import { AppStateModel } from '../availability/app-state.ts';
+import { evaluateServices } from '../availability/requirements.ts';
+import { techHandlers } from '../handlers/tech-handlers.ts';
+import { TechnicianAccounts } from './accounts.ts';
+import { PinLockout, DEFAULT_LOCKOUT } from './lockout.ts';
+import { TechnicianSessions } from './tech-sessions.ts';
+import { technicianGuard } from './guard.ts';
+import { listPorts, PortWatcher } from './ports.ts';
+import { probePort } from './probe.ts';
+import { AssignmentsRepo } from './assignments-repo.ts';
+import { isDemoMode, syncDemoTechnician } from './demo-mode.ts';
+import { isOpen, SettingsHistory, settingsFromConfig } from './settings-history.ts';
+import { techSettingsHandlers } from '../handlers/tech-settings-handlers.ts';
+import { PROFILES } from '../profiles/profiles.ts';
+import { techLogHandlers } from '../handlers/tech-log-handlers.ts';
+import { redact } from './settings-history.ts';
+
+/** The technician's device assignments applied over the config's (for the composition root). */
+export { assignedDevices } from './assignments-repo.ts';
+
+export interface TechnicianDeps {
+  config: KioskConfig;
+  db: Db;
+  devices: KioskDevices;
+  visitors: VisitorSessions;
+  connectivity: { readonly online: boolean; onChange(fn: (online: boolean) => void): () => void };
+  events: EventHub;
+  log: Logger;
+  /** The log file the viewer and the diagnostics bundle read. */
+  logFile: string;
+  now: () => Date;
+}
+
+export interface Technician {
+  handlers: Pick<Handlers, TechMethod | 'kiosk.state'>;
+  guard: DispatchGuard;
+  /** The kiosk application state (available/unavailable/active/maintenance), for the fleet status too. */
+  appState: AppStateModel;
+  /** Idle timings from the current settings version (applied live). */
+  idle(): { seconds: number; warningSeconds: number };
+  close(): void;
+}
+
+/** A settings version counts as working once the kiosk has been servable under it this long. */
+const WORKED_AFTER_MS = 60_000;
+
+/** Technician mode and the kiosk application state, wired from the composition root in one call. */
+export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
+  const accounts = new TechnicianAccounts(d.db);
+  await syncDemoTechnician(accounts, isDemoMode(d.config)).catch((err) => d.log.warn('technician', 'demo technician not created', { error: String(err) }));
+  const lockout = new PinLockout(d.db, { ...DEFAULT_LOCKOUT, baseMs: d.config.technician.lockoutBaseSeconds * 1000 });
+  const audit = new AuditRepo(d.db);
+  const ports = listPorts(d.config.technician.extraPorts);
+  const watcher = new PortWatcher(ports, (list) => d.events.emit('tech.ports', { ports: list }));
+  const sessions: TechnicianSessions = new TechnicianSessions({
+    idleMs: d.config.technician.idleSeconds * 1000,
+    onEnd: (account, reason) => {
+      watcher.stop();
+      audit.append({ at: d.now().toISOString(), actor: account.name, action: 'tech.logout', detail: { reason } });
+      d.log.info('technician', 'technician session ended', { reason });
+      appState.refresh();
+      d.events.emit('tech.ended', { reason });
+    },
+    now: d.now,
+  });
+  const settings = new SettingsHistory(d.db, settingsFromConfig(d.config));
+  const timeZone = PROFILES[d.config.profile].timeZone;
+  const services = () => {
+    const s = settings.current();
+    const closed = !isOpen(s.openingHours, d.now(), timeZone);
+    // A service switched off in the settings is unavailable like one whose device is down.
+    return evaluateServices(d.devices.summary(), d.connectivity.online, closed).map((x) =>
+      x.available && !s.enabledServices.includes(x.id) ? { ...x, available: false, reason: 'internal' as const } : x,
+    );
+  };
+  const appState: AppStateModel = new AppStateModel({
+    technicianIn: () => sessions.active,
+    visitorIn: () => d.visitors.current !== undefined,
+    services,
+    now: d.now,
+  });
+  let workedTimer: NodeJS.Timeout | undefined;
+  const watchWorked = () => {
+    clearTimeout(workedTimer);
+    const st = appState.current.state;
+    if (st !== 'available' && st !== 'active') return;
+    const version = settings.currentId();
+    workedTimer = setTimeout(() => version === settings.currentId() && appState.current.state !== 'unavailable' && settings.markWorked(), WORKED_AFTER_MS);
+    workedTimer.unref?.();
+  };
+  appState.onChange((v) => (d.events.emit('kiosk.state', v), watchWorked()));
+  watchWorked();
+  // Opening hours begin and end with no other event: look every half minute.
+  const clock = setInterval(() => appState.refresh(), 30_000);
+  clock.unref?.();
+  const offs = [d.devices.onChange(() => appState.refresh()), d.connectivity.onChange(() => appState.refresh())];
+
+  const assignments = new AssignmentsRepo(d.db);
+  // The printer model a technician chose survives restarts, like the port.
+  const printerProfile = assignments.profile('printer');
+  if (printerProfile && !d.devices.setPrinterProfile(printerProfile)) d.log.warn('technician', 'unknown printer profile in assignments', { profile: printerProfile });
+  const handlers = techHandlers({
+    accounts,
+    lockout,
+    sessions,
+    appState,
+    devices: d.devices,
+    assignments,
+    audit,
+    listPorts: ports,
+    probe: (path, baudRate) =>
+      probePort(path, { open: (baud) => openSerialTransport({ path, baudRate: baud }), terminalPassword: d.config.paymentTerminal.password, ...(baudRate !== undefined && { baudRate }) }),
+    // Read only: the money path's own table says whether a payment is with the terminal.
+    paymentInFlight: () => d.db.prepare(`SELECT 1 FROM transactions WHERE state IN ('created', 'authorizing') LIMIT 1`).get() !== undefined,
+    // As the idle reset does: the visitor's session and their queued print jobs go.
+    endVisitorSession: () => (d.visitors.end(), d.devices.printer.cancelPending()),
+    watchPorts: () => watcher.start(),
+    kioskId: d.config.kioskId,
+    now: d.now,
+  });
+  const settingsHandlers = techSettingsHandlers({
+    history: settings,
+    audit,
+    actor: () => sessions.account?.name ?? 'unknown',
+    applied: () => (appState.refresh(), watchWorked()),
+    now: d.now,
+  });
+  const logHandlers = techLogHandlers({
+    logFile: d.logFile,
+    mediaRoots: d.config.technician.mediaRoots,
+    diagnostics: () => ({
+      db: d.db,
+      config: d.config,
+      logFile: d.logFile,
+      devices: { summary: d.devices.summary(), links: d.devices.links() },
+      state: appState.current,
+      settings: { current: redact(settings.current()), history: settings.history() },
+    }),
+    audit,
+    actor: () => sessions.account?.name ?? 'unknown',
+    now: d.now,
+  });
+  return {
+    handlers: { ...handlers, ...settingsHandlers, ...logHandlers, 'kiosk.state': () => appState.refresh() },
+    idle: () => ({ seconds: settings.current().idleSeconds, warningSeconds: settings.current().idleWarningSeconds }),
+    guard: technicianGuard(sessions, appState),
+    appState,
+    close() {
+      clearInterval(clock);
+      clearTimeout(workedTimer);
+      sessions.end('exit');
+      watcher.stop();
+      offs.forEach((off) => off());
+    },
+  };
+}
