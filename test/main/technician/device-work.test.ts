@@ -105,7 +105,7 @@ describe('per-device tests through the technician contract (embedded simulators)
 
   it('printer test page (both languages, QR, cut, the simulated paper), status; terminal status enquiry and end of day printed; ID reader read masked', async () => {
     dir = tempDir('tech-devices');
-    kiosk = await createKiosk(parseConfig({ dataDir: dir.path }), { log: silentLogger });
+    kiosk = await createKiosk(parseConfig({ demo: true, dataDir: dir.path }), { log: silentLogger });
     cleanups.push(async () => (await kiosk.close(), dir.remove()));
     await call('tech.login', { pin: DEMO_TECHNICIAN.pin });
     const sim = kiosk.devices.simulators.printer!;
@@ -138,11 +138,11 @@ describe('per-device tests through the technician contract (embedded simulators)
   it('a printer profile the technician chose is applied again after a restart', async () => {
     dir = tempDir('tech-profile');
     cleanups.push(() => dir.remove());
-    kiosk = await createKiosk(parseConfig({ dataDir: dir.path }), { log: silentLogger });
+    kiosk = await createKiosk(parseConfig({ demo: true, dataDir: dir.path }), { log: silentLogger });
     expect(kiosk.devices.printerProfile()).toBe('epson-tm-t88-80mm');
     new AssignmentsRepo(kiosk.db).set('printer', { link: 'simulator' }, 'T', 'now', 'generic-58mm');
     await kiosk.close();
-    kiosk = await createKiosk(parseConfig({ dataDir: dir.path }), { log: silentLogger });
+    kiosk = await createKiosk(parseConfig({ demo: true, dataDir: dir.path }), { log: silentLogger });
     cleanups.push(() => kiosk.close());
     expect(kiosk.devices.printerProfile()).toBe('generic-58mm');
     await call('tech.login', { pin: DEMO_TECHNICIAN.pin });

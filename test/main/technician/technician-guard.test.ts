@@ -12,7 +12,7 @@ const call = (method: string, params: unknown, conn?: string) => kiosk.dispatche
 
 beforeEach(async () => {
   dir = tempDir('tech-guard');
-  kiosk = await createKiosk(parseConfig({ dataDir: dir.path, connectivity: { probeIntervalMs: 200 } }), { log: silentLogger });
+  kiosk = await createKiosk(parseConfig({ demo: true, dataDir: dir.path, connectivity: { probeIntervalMs: 200 } }), { log: silentLogger });
 });
 afterEach(async () => {
   await kiosk.close();
