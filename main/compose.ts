@@ -135,7 +135,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
       endSession: () => (sessions.end(), devices.printer.cancelPending()),
       identity,
       payments,
-      visitor: { sessions, identity, gateway, profile },
+      visitor: { sessions, identity, gateway, profile, donationMaxMinor: info.donations.maxMinor },
       services: {
         catalogue: () => ({ version: catalogue.version, catalogue: catalogue.catalogue }),
         sessions,

@@ -30,6 +30,13 @@ export interface KioskInfo {
   branding: { primary: string; primaryInk: string; accent: string; logoText: Bilingual };
   numerals: 'arab' | 'latn';
   hijri: boolean;
+  /** Donation limits, in minor units: the most per fund, and the amount above which the visitor confirms it in words. */
+  donations: DonationLimits;
+}
+
+export interface DonationLimits {
+  maxMinor: Record<string, number>;
+  confirmAboveMinor: number;
 }
 
 export interface Bilingual {

@@ -94,10 +94,12 @@ export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean })
     [bridge],
   );
 
-  const fmt = useMemo(
-    () => createFormatters(state.locale, { numerals: info?.numerals ?? 'arab', hijri: info?.hijri ?? false, region: info?.profile ?? 'KW' }),
-    [state.locale, info],
-  );
+  const fmt = useMemo(() => {
+    const f = createFormatters(state.locale, { numerals: info?.numerals ?? 'arab', hijri: info?.hijri ?? false, region: info?.profile ?? 'KW' });
+    // Counts in the locale files ("{{count, number}}") come out in the profile's digits, before this render uses them.
+    i18n.services.formatter?.add('number', (v: unknown) => (typeof v === 'number' ? f.number(v) : String(v)));
+    return f;
+  }, [state.locale, info, i18n]);
 
   // Country branding from the profile: colours as CSS variables, no code change per country.
   // High contrast replaces the brand colours with its own black and white.
@@ -148,6 +150,7 @@ export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean })
           minorDigits={info?.minorDigits ?? 3}
           nationalIdDigits={info?.nationalIdDigits ?? 12}
           logoText={info?.branding.logoText}
+          donations={info?.donations}
         />
         {state.overlay === 'help' && <HelpOverlay />}
         {state.overlay === 'a11y' && <A11yMenu />}

@@ -6,7 +6,7 @@ import { Dialog } from './dialog.tsx';
 export function A11yMenu() {
   const { t, state, dispatch } = useApp();
   return (
-    <Dialog id="a11y" title={t('a11y.title')} testId="a11y-menu">
+    <Dialog id="a11y" title={t('a11y.title')} testId="a11y-menu" onClose={() => dispatch({ type: 'overlay', overlay: undefined })}>
       <p class="muted">{t('a11y.intro')}</p>
       <div class="list">
         {A11Y_MODES.map((m) => {

@@ -62,14 +62,7 @@ export function KeyboardKeys(props: { onKey: (a: KeyAction) => void; language?: 
     hold.current.timer = setTimeout(repeat, LONG_PRESS_MS);
   }
 
-  const names: Record<string, string> = {
-    '{bksp}': t('keyboard.backspace'),
-    '{space}': t('keyboard.space'),
-    '{lang}': t(lang === 'ar' ? 'keyboard.toEnglish' : 'keyboard.toArabic'),
-    '{num}': t('keyboard.numbersName'),
-    '{abc}': t('keyboard.lettersName'),
-    '{shift}': t('keyboard.shift'),
-  };
+  const names: Record<string, string> = { '{bksp}': t('keyboard.backspace'), '{shift}': t('keyboard.shift') };
   const faces: Record<string, string> = {
     '{bksp}': '⌫',
     '{space}': t('keyboard.space'),
@@ -91,7 +84,8 @@ export function KeyboardKeys(props: { onKey: (a: KeyAction) => void; language?: 
                 key={k}
                 class={`osk-key ${special ? `osk-fn osk-${k.slice(1, -1)}` : ''} ${k === '{shift}' && layer === 'shift' ? 'osk-on' : ''}`}
                 data-key={k}
-                aria-label={special ? names[k] : undefined}
+                // Symbol faces get a name; worded faces are their own name (label in name, WCAG 2.5.3).
+                aria-label={k === '{bksp}' || k === '{shift}' ? names[k] : undefined}
                 aria-pressed={k === '{shift}' ? layer === 'shift' : undefined}
                 aria-describedby={k === '{bksp}' ? 'osk-bksp-hint' : undefined}
                 lang={k === '{lang}' ? (lang === 'ar' ? 'en' : 'ar') : undefined}
