@@ -133,6 +133,18 @@ export class EscPosSimulator {
     return renderPaperPng(this.paper, opts);
   }
 
+  /** One job (up to and with its cut) as its own strip of paper, from the top of that strip. */
+  renderJobPng(index: number, opts?: PaperPngOptions): Buffer | undefined {
+    const job = this.jobs[index];
+    if (!job) return undefined;
+    const all = this.paper.items;
+    const first = all.indexOf(job[0]!);
+    const top = first > 0 ? all[first - 1]!.y : 0;
+    const items = job.map((it) => ({ ...it, y: it.y - top }));
+    const end = job.at(-1)!;
+    return renderPaperPng({ profile: this.profile, items, length: (end.kind === 'cut' ? end.y : this.paper.length) - top }, opts);
+  }
+
   /** Stops listening (the transport is the caller's to close). */
   close(): void {
     this.#unsubscribe();
