@@ -1,13 +1,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { EPSON_TM_T88_80MM, GENERIC_58MM, type PrinterProfile } from '../../../../drivers/printer/profiles.ts';
 import { layoutReceipt } from '../../../../drivers/printer/layout.ts';
 import { EscPosSimulator } from '../../../../drivers/printer/sim/simulator.ts';
 import { createMemoryLink } from '../../../../drivers/transport/memory-link.ts';
 import type { ReceiptDocument } from '../../../../drivers/printer/printer.ts';
+
+// jsqr is CommonJS with a `default` export in its types: take whichever the loader hands over.
+const jsQR = ((jsQRModule as unknown as { default?: typeof jsQRModule }).default ?? jsQRModule) as unknown as typeof import('jsqr').default;
 
 /** Reads every QR code in a PNG the way a phone camera app would (jsQR, an independent decoder). */
 async function scan(png: Buffer): Promise<string | undefined> {
