@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadConfigFile, parseConfig } from '../config.ts';
 import { createKiosk } from '../compose.ts';
 import { startUiServer } from '../server/ui-server.ts';
+import { demoPanelEnabled } from '../server/demo-mode.ts';
 import { findChromium, openChromiumKiosk } from './open-window.ts';
 import { findElectronBinary } from '../shell/find-electron.ts';
 
@@ -40,10 +41,14 @@ if (electron && !values['no-window']) {
     dispatcher: kiosk.dispatcher,
     events: kiosk.events,
     log: kiosk.log,
+    demo: demoPanelEnabled(config),
+    simulators: kiosk.devices.simulators,
+    profile: config.profile,
   });
   process.stdout.write(`\nKhidma kiosk ${config.kioskId} (${config.profile}) is running.\n`);
   if (kiosk.demoGateway) process.stdout.write(`Demo gateway: ${kiosk.demoGateway.url}  (demo accounts: 100200300 … 100200307)\n`);
   process.stdout.write(`Kiosk UI:     ${ui.url}\n`);
+  if (ui.demoUrl) process.stdout.write(`Virtual devices (demo): ${ui.demoUrl}\n`);
   const chromium = findChromium();
   if (config.ui.openBrowser && !values['no-window'] && chromium) {
     openChromiumKiosk(chromium, ui.url);

@@ -7,6 +7,8 @@ import { attachWsBridge } from '../bridge/ws-bridge.ts';
 import type { Dispatcher } from '../bridge/dispatcher.ts';
 import type { EventHub } from '../bridge/event-hub.ts';
 import type { Logger } from '../log/logger.ts';
+import type { DemoProfile } from '../demo-gateway/seed.ts';
+import { createDemoPanel, type DemoSimulators } from './demo-panel.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -24,6 +26,8 @@ export interface UiServer {
   readonly url: string;
   readonly origin: string;
   readonly token: string;
+  /** The virtual devices panel, when the server was started with `demo: true`. */
+  readonly demoUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -31,18 +35,33 @@ export interface UiServer {
  * Serves the built renderer and the WebSocket bridge on 127.0.0.1 only. The token is fresh
  * per launch and travels in the URL fragment, which browsers do not send in requests.
  */
-export async function startUiServer(opts: { rootDir: string; port: number; dispatcher: Dispatcher; events: EventHub; log: Logger }): Promise<UiServer> {
+export async function startUiServer(opts: {
+  rootDir: string;
+  port: number;
+  dispatcher: Dispatcher;
+  events: EventHub;
+  log: Logger;
+  /** Demo mode: serve the virtual devices panel at /demo/ beside the kiosk, driving these simulators. */
+  demo?: boolean;
+  simulators?: DemoSimulators;
+  profile?: DemoProfile;
+}): Promise<UiServer> {
   const token = randomBytes(24).toString('base64url');
   const root = resolve(opts.rootDir); // no trailing separator, so the prefix check below holds
+  const panel = opts.demo ? createDemoPanel(opts.simulators ?? {}, opts.profile ?? 'KW') : undefined;
   const server: Server = createServer((req, res) => {
     let path: string;
+    let query: URLSearchParams;
     try {
-      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const url = new URL(req.url ?? '/', 'http://x');
+      path = decodeURIComponent(url.pathname);
+      query = url.searchParams;
     } catch {
       // A malformed URL is the client's problem, never the kiosk's.
       res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
       return;
     }
+    if (panel?.handle(req, res, path, query)) return;
     const file = normalize(join(root, path === '/' ? 'index.html' : path));
     if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -69,6 +88,7 @@ export async function startUiServer(opts: { rootDir: string; port: number; dispa
     origin,
     url: `${origin}/#token=${token}`,
     token,
+    demoUrl: panel && `${origin}${panel.path}`,
     async close() {
       bridge.close();
       server.closeAllConnections();
