@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(async () => rig?.close());
 
 const WORDS = {
-  ar: { start: 'ابدأ بالعربية', cont: 'متابعة', noReceipt: 'المتابعة دون إيصال', paperOut: 'نفد ورق', declined: 'رفضت', startOver: 'البدء من جديد' },
+  ar: { start: 'ابدأ بالعربية', cont: 'متابعة', noReceipt: 'المتابعة دون إيصال', paperOut: 'نفد ورق', declined: 'رُفضت', startOver: 'البدء من جديد' },
   en: { start: 'Start in English', cont: 'Continue', noReceipt: 'Continue without a receipt', paperOut: 'out of paper', declined: 'declined', startOver: 'Start over' },
 } as const;
 

@@ -9,7 +9,7 @@ export type DeviceAction = 'card' | 'id' | 'receipt';
  * reduced motion (or with animations off) the card, document and receipt rest in place.
  * Devices sit where they are on the cabinet, so the picture is never mirrored.
  */
-export function DeviceIllustration(props: { action: DeviceAction }) {
+export function DeviceIllustration(props: { action: DeviceAction; /** A locale key for the caption instead of visitor.device.<action>. */ caption?: string }) {
   const { t } = useApp();
   const a = props.action;
   const on = (d: DeviceAction) => (a === d ? 'dev dev-on' : 'dev');
@@ -53,7 +53,7 @@ export function DeviceIllustration(props: { action: DeviceAction }) {
         </g>
         {a !== 'card' && <path d={a === 'receipt' ? 'M90 182v52M78 222l12 12l12-12' : 'M210 14v22M198 26l12 12l12-12'} class="dev-arrow" />}
       </svg>
-      <figcaption>{t(`visitor.device.${a}`)}</figcaption>
+      <figcaption>{t(props.caption ?? `visitor.device.${a}`)}</figcaption>
     </figure>
   );
 }

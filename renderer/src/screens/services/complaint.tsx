@@ -59,7 +59,7 @@ export function Complaint() {
         }
       >
         <p>{t('complaint.tracking')}</p>
-        <p class="ticket-number" dir="ltr" data-testid="tracking-number">
+        <p class="tracking-big" dir="ltr" data-testid="tracking-number">
           {receipt.trackingNumber}
         </p>
         <p data-testid="complaint-due">{t('complaint.due', { date: fmt.date(receipt.dueDate) })}</p>

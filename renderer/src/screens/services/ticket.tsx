@@ -43,7 +43,7 @@ export function Ticket(props: { serviceId?: string }) {
         <p class="note ok" role="status">
           {t('ticket.printed')}
         </p>
-        <DeviceIllustration action="receipt" />
+        <DeviceIllustration action="receipt" caption="visitor.device.ticket" />
       </Screen>
     );
   }
