@@ -80,7 +80,7 @@ describe('on-screen keyboard: Arabic, English and numbers in every text field', 
     expect(await keys.count()).toBeGreaterThan(30);
     expect(await keys.evaluateAll((els) => els.filter((e) => e.tagName !== 'BUTTON').length)).toBe(0);
     await page.getByRole('button', { name: 'Delete', exact: true }).waitFor();
-    await page.getByRole('button', { name: 'العربية' }).waitFor();
+    await page.locator('.osk').getByRole('button', { name: 'العربية' }).waitFor();
     // The field has the focus, and tapping keys leaves it there (the caret stays visible).
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search-query');
     await typeOnKeyboard(page, 'pasport');
