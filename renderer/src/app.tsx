@@ -120,7 +120,9 @@ export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean })
     () => ({
       bridge,
       fmt,
-      t: i18n.t.bind(i18n),
+      // Fixed to the visitor's language: the render that follows a switch already speaks it
+      // (i18n.changeLanguage runs in an effect, after that render).
+      t: i18n.getFixedT(state.locale),
       state,
       dispatch,
       startOver,

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startKioskRig, type KioskRig } from '../support/kiosk-rig.ts';
-import { measureLayout } from './support/layout-checks.ts';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { LAYOUT_DIR, measureLayout } from './support/layout-checks.ts';
 
 /** Panels over the screen hold the focus, close with Escape, and fit the screen with every mode on. */
 let rig: KioskRig;
@@ -54,9 +56,14 @@ describe('dialogs: focus held, Escape closes, they fit', () => {
         await page.evaluate((l) => (window as unknown as { __khidma: { dispatch: (a: unknown) => void } }).__khidma.dispatch({ type: 'locale', locale: l }), locale);
         await page.setViewportSize(vp);
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        mkdirSync(LAYOUT_DIR, { recursive: true });
+        await page.screenshot({ path: join(LAYOUT_DIR, `a11y-menu-all-modes-${locale}-${vp.width}x${vp.height}.png`) });
         // The card itself: inside the viewport, and its close button reachable inside it.
         const card = await page.locator('.overlay-card').boundingBox();
         if (!card || card.y < 0 || card.y + card.height > vp.height + 1 || card.x < 0 || card.x + card.width > vp.width + 1) problems.push(`${locale} ${vp.width}x${vp.height}: card ${JSON.stringify(card)}`);
+        // Every switch and Close visible at once: no scrolling inside the panel.
+        const scroll = await page.locator('.overlay-card').evaluate((el) => ({ h: el.scrollHeight, c: el.clientHeight }));
+        if (scroll.h > scroll.c + 1) problems.push(`${locale} ${vp.width}x${vp.height}: the panel scrolls (${scroll.h} > ${scroll.c})`);
         const fit = (await measureLayout(page, { portrait: false, arabicDigits: false })).filter((p) => p.rule === 'overflow' || p.rule === 'top-bar');
         problems.push(...fit.map((p) => `${locale} ${vp.width}x${vp.height}: ${p.rule} ${p.detail}`));
       }

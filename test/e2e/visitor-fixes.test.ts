@@ -88,6 +88,16 @@ describe('fixes found while trying it', () => {
     await page.close();
   });
 
+  it('the language button switches the words at once, with nothing else touched', async () => {
+    const page = await start('en');
+    expect(await page.locator('main h1').textContent()).toBe('How can we help you?');
+    await page.getByTestId('nav-language').tap();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await page.waitForTimeout(300);
+    expect(await page.locator('main h1').textContent()).toBe('كيف يمكننا خدمتك؟');
+    await page.close();
+  });
+
   it('an error clears when the visitor edits the field; a disabled Continue says what is missing', async () => {
     const page = await start('en');
     await page.getByTestId('section-payments').tap();
