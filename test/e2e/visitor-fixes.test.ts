@@ -153,6 +153,7 @@ describe('fixes found while trying it', () => {
   it('a fee that varies says so instead of ٠٫٠٠٠; counts are in Arabic-Indic digits', async () => {
     const page = await start('ar');
     await page.getByTestId('section-procedures').tap();
+    await page.locator('[data-testid^=browse-] .muted').first().waitFor();
     const counts = await page.locator('[data-testid^=browse-] .muted').allTextContents();
     expect(counts.length).toBeGreaterThan(0);
     for (const c of counts) expect(c).not.toMatch(/[0-9]/);
