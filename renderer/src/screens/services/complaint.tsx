@@ -112,6 +112,16 @@ export function Complaint() {
 
   return (
     <Screen title={t('complaint.title')} testId={`complaint-step-${step}`} step={{ journey: 'complaint', at }} actions={actions}>
+      {(step === 'text' || step === 'mobile') && entity && (
+        <dl class="summary" data-testid="complaint-choice">
+          <dt>{t('visitor.steps.complaint.entity')}</dt>
+          <dd>{entity.name[l]}</dd>
+          <dt>{t('complaint.kind')}</dt>
+          <dd>
+            {t(`complaint.${kind}`)} · {entity.complaintTypes.find((ct) => ct.id === typeId)?.name[l]}
+          </dd>
+        </dl>
+      )}
       {step === 'entity' && (
         <>
           <p class="muted">{t('complaint.chooseEntity')}</p>
