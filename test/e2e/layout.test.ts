@@ -19,9 +19,9 @@ afterAll(async () => rig?.close());
 const SIZES: ViewportName[] = ['portrait', 'landscape', 'square'];
 const WORDS = { ar: { start: 'ابدأ بالعربية', cont: 'متابعة' }, en: { start: 'Start in English', cont: 'Continue' } } as const;
 
-type Modes = Partial<Record<'largeText' | 'highContrast' | 'lowReach', boolean>>;
+type Modes = Partial<Record<'largeText' | 'highContrast' | 'lowReach' | 'speech', boolean>>;
 const setModes = (page: Page, modes: Modes) =>
-  page.evaluate((m) => (window as unknown as { __khidma: { dispatch: (a: unknown) => void } }).__khidma.dispatch({ type: 'a11y', modes: { largeText: false, highContrast: false, lowReach: false, ...m } }), modes);
+  page.evaluate((m) => (window as unknown as { __khidma: { dispatch: (a: unknown) => void } }).__khidma.dispatch({ type: 'a11y', modes: { largeText: false, highContrast: false, lowReach: false, speech: false, ...m } }), modes);
 
 /** Shoots the current screen at every size (and in the stress modes when asked). */
 async function every(page: Page, screen: string, lang: string, problems: string[], opts: { modes?: boolean } = {}) {
@@ -31,6 +31,8 @@ async function every(page: Page, screen: string, lang: string, problems: string[
     ['large', { largeText: true }],
     ['low', { lowReach: true }],
     ['large-low', { largeText: true, lowReach: true }],
+    // Spoken guidance adds "Read aloud" to the top bar: its longest row.
+    ['large-speech', { largeText: true, speech: true }],
   ] as const) {
     await setModes(page, m);
     for (const vp of ['portrait', 'landscape'] as const) problems.push(...(await shootAndMeasure(page, screen, lang, vp, mode)));
