@@ -1,7 +1,7 @@
 import type { CatalogueService } from '../../../../main/catalogue/schema.ts';
 import { useApp } from '../../context.ts';
 import { useCatalogue } from '../../catalogue-context.ts';
-import { Screen } from '../../components/screen.tsx';
+import { FinishButton, Screen } from '../../components/screen.tsx';
 import { Money } from '../../components/money.tsx';
 import { QrCode } from '../../components/qr-code.tsx';
 import type { Screen as S } from '../../state.ts';
@@ -56,7 +56,10 @@ export function ServiceDetail(props: { serviceId: string }) {
       title={s.name[l]}
       testId="service-detail"
       actions={
-        next && (
+        // Nothing to start here (an online or counter service without a queue): reading it is the end.
+        !next ? (
+          <FinishButton />
+        ) : (
           <button type="button" class="btn btn-primary btn-wide btn-big" data-testid="start-service" onClick={() => go(next.name === 'ticket' ? { name: 'ticket' } : next)}>
             {t(next.name === 'ticket' ? 'catalogue.takeTicket' : 'catalogue.start')}
           </button>
