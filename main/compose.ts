@@ -95,7 +95,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
       endSession: () => (sessions.end(), devices.printer.cancelPending()),
       identity,
       payments,
-      visitor: { sessions, identity, gateway, profile, holds: (items) => payments.holds(items) },
+      visitor: { sessions, identity, gateway, profile, holds: (items) => payments.holds(items), donationMaxMinor: info.donations.maxMinor },
       services: {
         catalogue: () => ({ version: catalogue.version, catalogue: catalogue.catalogue }),
         sessions,

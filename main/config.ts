@@ -109,6 +109,15 @@ export const configSchema = z
       .default({ password: '000000', endOfDayAt: '23:45' }),
     /** How long records are kept (main/store/retention.ts; defaults in README "Retention"). */
     retention: retentionSchema.default(RETENTION_DEFAULTS),
+    /**
+     * Donations, in whole currency units: the most one donation may be, per fund (`maxPerFund`,
+     * by fund id) or for any fund (`max`); above `confirmAbove` the visitor confirms the amount
+     * read back in words.
+     */
+    donations: z
+      .object({ max: z.number().int().positive().default(1000), maxPerFund: z.record(z.string(), z.number().int().positive()).default({}), confirmAbove: z.number().int().min(0).default(100) })
+      .strict()
+      .default({ max: 1000, maxPerFund: {}, confirmAbove: 100 }),
     outbox: z
       .object({ baseMs: z.number().int().positive().default(1000), capMs: z.number().int().positive().default(60_000) })
       .strict()

@@ -34,6 +34,13 @@ export interface KioskInfo {
   demo: boolean;
   /** Set while the kiosk refuses payments, with why (e.g. its kiosk number is taken). */
   paymentsRefused?: { code: 'kioskNumberTaken'; message: string };
+  /** Donation limits, in minor units: the most per fund, and the amount above which the visitor confirms it in words. */
+  donations: DonationLimits;
+}
+
+export interface DonationLimits {
+  maxMinor: Record<string, number>;
+  confirmAboveMinor: number;
 }
 
 export interface Bilingual {

@@ -1,6 +1,7 @@
 import type { KioskConfig } from '../config.ts';
 import type { KioskInfo } from '../contract/api.ts';
 import type { CountryProfile } from '../profiles/profiles.ts';
+import { donationLimits } from './donation-funds.ts';
 
 /** What the screen needs to know about this kiosk: country, money, display and idle settings. */
 export function kioskInfo(config: KioskConfig, profile: CountryProfile): Omit<KioskInfo, 'online' | 'devices'> {
@@ -16,5 +17,6 @@ export function kioskInfo(config: KioskConfig, profile: CountryProfile): Omit<Ki
     numerals: config.display.numerals ?? profile.numerals,
     hijri: config.display.hijri ?? profile.hijri,
     demo: config.demo,
+    donations: donationLimits(config.donations, profile.minorDigits),
   };
 }

@@ -53,12 +53,16 @@ export function serviceHandlers(d: ServiceHandlerDeps): Pick<Handlers, ServiceMe
     return { entity: entity.name, type: type.name, responseDays: type.responseDays };
   }
 
+  /** The answer date the visitor is promised: one computation for the screen, the paper and the status. */
+  function promisedDue(row: { createdAt: string; complaint: { entityId: string; typeId: string } }): string {
+    return addDays(new Date(row.createdAt), complaintParts(row.complaint.entityId, row.complaint.typeId).responseDays);
+  }
+
   async function printComplaint(trackingNumber: string, locale: Locale): Promise<boolean> {
     const row = d.outbox.complaint(trackingNumber);
     if (!row) throw new KioskError('notFound', 'no such complaint at this kiosk');
     const parts = complaintParts(row.complaint.entityId, row.complaint.typeId);
-    const due = addDays(new Date(row.createdAt), parts.responseDays);
-    const doc = complaintReceipt(d.receipts, locale, { trackingNumber, entity: parts.entity, type: parts.type, dueDate: due, queued: row.deliveryState === 'pending' }, d.now());
+    const doc = complaintReceipt(d.receipts, locale, { trackingNumber, entity: parts.entity, type: parts.type, dueDate: promisedDue(row), queued: row.deliveryState === 'pending' }, d.now());
     return (await d.printer.print(doc)).ok;
   }
 
@@ -87,7 +91,7 @@ export function serviceHandlers(d: ServiceHandlerDeps): Pick<Handlers, ServiceMe
       });
       const row = d.isOnline() ? await d.outbox.waitForComplaint(trackingNumber, d.answerWaitMs) : d.outbox.complaint(trackingNumber);
       await printComplaint(trackingNumber, session.locale).catch(() => false);
-      return { trackingNumber, dueDate: addDays(now, parts.responseDays), queued: row?.deliveryState !== 'delivered' };
+      return { trackingNumber, dueDate: row ? promisedDue(row) : addDays(now, parts.responseDays), queued: row?.deliveryState !== 'delivered' };
     },
     'complaint.status': async ({ trackingNumber }) => {
       d.guesses?.check();
@@ -97,15 +101,13 @@ export function serviceHandlers(d: ServiceHandlerDeps): Pick<Handlers, ServiceMe
         d.guesses?.wrong();
         throw new KioskError('notFound', 'no complaint with that tracking number');
       }
-      if (local?.deliveryState === 'pending') {
-        const parts = complaintParts(local.complaint.entityId, local.complaint.typeId);
-        return { trackingNumber, status: 'received', dueDate: addDays(new Date(local.createdAt), parts.responseDays), updatedAt: local.createdAt };
-      }
+      if (local?.deliveryState === 'pending') return { trackingNumber, status: 'received', dueDate: promisedDue(local), updatedAt: local.createdAt };
       const s = await d.gateway.complaintStatus(trackingNumber).catch((err: unknown) => {
         if (err instanceof GatewayError && err.kind === 'notFound') d.guesses?.wrong();
         return fromGateway(err);
       });
-      return { trackingNumber: s.trackingNumber, status: s.status, dueDate: s.dueDate, updatedAt: s.updatedAt, ...(s.reply && { reply: s.reply }) };
+      // Filed here: the date this kiosk promised, so the screen never contradicts the receipt.
+      return { trackingNumber: s.trackingNumber, status: s.status, dueDate: local ? promisedDue(local) : s.dueDate, updatedAt: s.updatedAt, ...(s.reply && { reply: s.reply }) };
     },
     'complaint.print': async ({ trackingNumber }) => {
       const session = d.sessions.require();

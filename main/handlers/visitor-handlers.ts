@@ -17,6 +17,8 @@ export interface VisitorHandlerDeps {
   identity: IdentityService;
   gateway: GatewayClient;
   profile: CountryProfile;
+  /** The most one donation may be, per fund, in minor units. */
+  donationMaxMinor?: Readonly<Record<string, number>>;
 }
 
 /** The entity fines are paid to (shown on the summary and the receipt). */
@@ -98,6 +100,8 @@ export function visitorHandlers(d: VisitorHandlerDeps): Pick<Handlers, VisitorMe
       d.sessions.require();
       const fund = DONATION_FUNDS[fundId];
       if (!fund) throw new KioskError('notFound', 'no such donation fund');
+      const max = d.donationMaxMinor?.[fundId];
+      if (max !== undefined && amountMinor > max) throw new KioskError('invalidRequest', 'donation above the fund limit');
       const payable = {
         payableId: `DON-${randomUUID()}`,
         kind: 'donation' as const,

@@ -8,6 +8,7 @@ import { startUiServer } from '../server/ui-server.ts';
 import { findChromium } from './open-window.ts';
 import { ChromiumWatchdog } from './chromium-watchdog.ts';
 import { writePrivateFile } from './private-file.ts';
+import { demoPanelEnabled } from '../server/demo-mode.ts';
 import { findElectronBinary } from '../shell/find-electron.ts';
 
 /**
@@ -73,9 +74,13 @@ if (electron && !values['no-window']) {
     dispatcher: kiosk.dispatcher,
     events: kiosk.events,
     log: kiosk.log,
+    demo: demoPanelEnabled(config),
+    simulators: kiosk.devices.simulators,
+    profile: config.profile,
   });
   process.stdout.write(`\nKhidma kiosk ${config.kioskId} (${config.profile})${config.demo ? ' in DEMO mode' : ''} is running.\n`);
   if (kiosk.demoGateway) process.stdout.write(`Demo gateway: ${kiosk.demoGateway.url}  (demo accounts: 100200300 … 100200307)\n`);
+  if (ui.demoUrl) process.stdout.write(`Virtual devices (demo): ${ui.demoUrl}\n`);
   const chromium = findChromium();
   let watchdog: ChromiumWatchdog | undefined;
   if (!headless && chromium) {

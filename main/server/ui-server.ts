@@ -8,6 +8,8 @@ import { uiHeaders } from './security-headers.ts';
 import type { Dispatcher } from '../bridge/dispatcher.ts';
 import type { EventHub } from '../bridge/event-hub.ts';
 import type { Logger } from '../log/logger.ts';
+import type { DemoProfile } from '../demo-gateway/seed.ts';
+import { createDemoPanel, type DemoSimulators } from './demo-panel.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,6 +30,8 @@ export interface UiServer {
    */
   launchUrl(): string;
   readonly origin: string;
+  /** The virtual devices panel, when the server was started with `demo: true`. */
+  readonly demoUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -40,11 +44,16 @@ export interface UiServerOptions {
   log: Logger;
   /** A launch token was just exchanged for a session (the headless launcher then issues the next one). */
   onLaunchTokenSpent?: () => void;
+  /** Demo mode: serve the virtual devices panel at /demo/ beside the kiosk, driving these simulators. */
+  demo?: boolean;
+  simulators?: DemoSimulators;
+  profile?: DemoProfile;
 }
 
 export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
   let origin = '';
   const root = resolve(opts.rootDir); // no trailing separator, so the prefix check below holds
+  const panel = opts.demo ? createDemoPanel(opts.simulators ?? {}, opts.profile ?? 'KW') : undefined;
   const server: Server = createServer((req, res) => {
     // DNS rebinding: a page on evil.example that re-resolves to 127.0.0.1 still sends its own Host.
     if (req.headers.host !== new URL(origin).host) {
@@ -52,13 +61,17 @@ export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
       return;
     }
     let path: string;
+    let query: URLSearchParams;
     try {
-      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const url = new URL(req.url ?? '/', 'http://x');
+      path = decodeURIComponent(url.pathname);
+      query = url.searchParams;
     } catch {
       // A malformed URL is the client's problem, never the kiosk's.
       res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
       return;
     }
+    if (panel?.handle(req, res, path, query)) return;
     const file = normalize(join(root, path === '/' ? 'index.html' : path));
     if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -81,6 +94,7 @@ export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
   return {
     origin,
     launchUrl: () => `${origin}/#token=${auth.issueLaunchToken()}`,
+    demoUrl: panel && `${origin}${panel.path}`,
     async close() {
       bridge.close();
       server.closeAllConnections();

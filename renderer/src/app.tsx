@@ -101,10 +101,12 @@ export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean })
     [bridge],
   );
 
-  const fmt = useMemo(
-    () => createFormatters(state.locale, { numerals: info?.numerals ?? 'arab', hijri: info?.hijri ?? false, region: info?.profile ?? 'KW' }),
-    [state.locale, info],
-  );
+  const fmt = useMemo(() => {
+    const f = createFormatters(state.locale, { numerals: info?.numerals ?? 'arab', hijri: info?.hijri ?? false, region: info?.profile ?? 'KW' });
+    // Counts in the locale files ("{{count, number}}") come out in the profile's digits, before this render uses them.
+    i18n.services.formatter?.add('number', (v: unknown) => (typeof v === 'number' ? f.number(v) : String(v)));
+    return f;
+  }, [state.locale, info, i18n]);
 
   // Country branding from the profile: colours as CSS variables, no code change per country.
   // High contrast replaces the brand colours with its own black and white.
@@ -125,7 +127,9 @@ export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean })
     () => ({
       bridge,
       fmt,
-      t: i18n.t.bind(i18n),
+      // Fixed to the visitor's language: the render that follows a switch already speaks it
+      // (i18n.changeLanguage runs in an effect, after that render).
+      t: i18n.getFixedT(state.locale),
       state,
       dispatch,
       startOver,
@@ -157,6 +161,7 @@ export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean })
           minorDigits={info?.minorDigits ?? 3}
           nationalIdDigits={info?.nationalIdDigits ?? 12}
           logoText={info?.branding.logoText}
+          donations={info?.donations}
         />)}
         {!tech.view && state.overlay === 'help' && <HelpOverlay />}
         {!tech.view && state.overlay === 'a11y' && <A11yMenu />}

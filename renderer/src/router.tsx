@@ -1,5 +1,6 @@
 import type { Screen } from './state.ts';
 import type { Locale } from './i18n.ts';
+import type { DonationLimits } from '../../main/contract/api.ts';
 import { Attract } from './screens/attract.tsx';
 import { Home } from './screens/home.tsx';
 import { PayMenu } from './screens/pay/pay-menu.tsx';
@@ -15,7 +16,7 @@ import { Ticket } from './screens/services/ticket.tsx';
 import { Reprint } from './screens/pay/reprint.tsx';
 import { lazyScreen } from './components/lazy.tsx';
 
-// Rarely used screens load on demand (with simple-keyboard, the QR encoder, the search index).
+// Rarely used screens load on demand (with the on-screen keyboard, the QR encoder, the search index).
 const Complaint = lazyScreen(() => import('./screens/services/complaint.tsx').then((m) => m.Complaint));
 const ComplaintStatus = lazyScreen(() => import('./screens/services/complaint-status.tsx').then((m) => m.ComplaintStatus));
 const Awareness = lazyScreen(() => import('./screens/services/awareness.tsx').then((m) => m.Awareness));
@@ -32,6 +33,7 @@ export function Router(props: {
   minorDigits: number;
   nationalIdDigits: number;
   logoText: { ar: string; en: string } | undefined;
+  donations: DonationLimits | undefined;
 }) {
   const s = props.screen;
   switch (s.name) {
@@ -44,11 +46,11 @@ export function Router(props: {
     case 'account':
       return <AccountEntry service={s.service} key={s.service} />;
     case 'donation':
-      return <Donation currency={props.currency} minorDigits={props.minorDigits} />;
+      return <Donation currency={props.currency} minorDigits={props.minorDigits} limits={props.donations} />;
     case 'paySummary':
-      return <PaySummary payables={s.payables} />;
+      return <PaySummary payables={s.payables} bill={s.bill} />;
     case 'paying':
-      return <PaymentProgress transactionId={s.transactionId} progress={s.progress} />;
+      return <PaymentProgress transactionId={s.transactionId} progress={s.progress} amount={s.amount} />;
     case 'result':
       return <PaymentResult payment={s.payment} />;
     case 'inquiryMenu':

@@ -1,4 +1,4 @@
-import type { DeviceSummary, IdentityView, InquiryKind, InquiryResult, Payable, PaymentProgressCode, PaymentView, BillService } from '../../main/contract/api.ts';
+import type { Money, DeviceSummary, IdentityView, InquiryKind, InquiryResult, Payable, PaymentProgressCode, PaymentView, BillService } from '../../main/contract/api.ts';
 import type { Locale } from './i18n.ts';
 import { defaultModes, type A11yModes } from './a11y/modes.ts';
 
@@ -9,8 +9,8 @@ export type Screen =
   | { name: 'payMenu' }
   | { name: 'account'; service: BillService }
   | { name: 'donation' }
-  | { name: 'paySummary'; payables: Payable[] }
-  | { name: 'paying'; transactionId: string; progress: PaymentProgressCode | 'printing' | 'connecting' }
+  | { name: 'paySummary'; payables: Payable[]; /** The bill's period and due date, when one bill is paid. */ bill?: { period: string; dueDate: string } }
+  | { name: 'paying'; transactionId: string; progress: PaymentProgressCode | 'printing' | 'connecting'; amount?: Money }
   | { name: 'result'; payment: PaymentView }
   | { name: 'inquiryMenu' }
   | { name: 'identify'; next: InquiryKind }

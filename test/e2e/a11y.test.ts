@@ -78,6 +78,13 @@ describe('accessibility: axe-core on every screen × {ar, en} × {default, large
     await page.getByTestId('section-payments').tap();
     await page.getByTestId('pay-zakat').tap();
     f.push(...(await audit(page, 'donation', 'donation')));
+    await typeOnKeypad(page, '250');
+    await page.getByTestId('donation-next').tap();
+    f.push(...(await audit(page, 'donation: amount in words', 'donation-confirm')));
+    await page.getByTestId('donation-confirm-change').tap();
+    await page.getByTestId('nav-back').tap();
+    await page.getByTestId('pay-reprint').tap();
+    f.push(...(await audit(page, 'reprint', 'reprint')));
     await page.close();
     expect(covered.get('payment progress'), 'combinations audited while the terminal worked').toBeGreaterThan(0);
     expect(report(f)).toEqual([]);

@@ -35,7 +35,7 @@ describe('idle reset: a visitor who walks away leaves nothing behind', () => {
     await page.getByTestId('entity-moi').tap();
     await page.locator('[data-testid^=type-]').first().tap();
     await typeOnKeyboard(page, HALF_COMPLAINT);
-    expect(await page.getByTestId('complaint-text').textContent()).toBe(HALF_COMPLAINT);
+    expect(await page.getByTestId('complaint-text').inputValue()).toBe(HALF_COMPLAINT);
     await page.getByTestId('nav-a11y').tap();
     await page.getByTestId('a11y-largeText').tap();
     await page.getByTestId('a11y-close').tap();
@@ -44,6 +44,8 @@ describe('idle reset: a visitor who walks away leaves nothing behind', () => {
 
     // Walks away: "Are you still there?" with a visible countdown, itself accessible.
     await page.getByTestId('idle-warning').waitFor({ timeout: 10_000 });
+    // The warning takes the focus, so a screen reader or switch user is on "I'm still here".
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('idle-stay');
     const left = Number(await page.getByTestId('idle-count').getAttribute('data-left'));
     expect(left).toBeGreaterThan(0);
     expect(left).toBeLessThanOrEqual(10);

@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(async () => rig?.close());
 
 const WORDS = {
-  ar: { start: 'ابدأ بالعربية', cont: 'متابعة', noReceipt: 'المتابعة دون إيصال', paperOut: 'نفد ورق', declined: 'رفضت', startOver: 'البدء من جديد' },
+  ar: { start: 'ابدأ بالعربية', cont: 'متابعة', noReceipt: 'المتابعة دون إيصال', paperOut: 'نفد ورق', declined: 'رُفضت', startOver: 'البدء من جديد' },
   en: { start: 'Start in English', cont: 'Continue', noReceipt: 'Continue without a receipt', paperOut: 'out of paper', declined: 'declined', startOver: 'Start over' },
 } as const;
 
@@ -23,7 +23,7 @@ async function outcome(page: Page) {
   const result = page.locator('main.result');
   await result.waitFor({ timeout: 20_000 });
   await expect.poll(() => page.getByTestId('payment-progress').count()).toBe(0);
-  return { state: await result.getAttribute('data-state'), txId: (await page.getByTestId('transaction-id').textContent())! };
+  return { state: await result.getAttribute('data-state'), txId: (await page.locator('main.result').getAttribute('data-transaction-id'))! };
 }
 
 const lastJobText = () => rig.printerSim.jobs.at(-1)!.flatMap((i) => (i.kind === 'text' ? [i.text] : [])).join('\n');
@@ -162,7 +162,7 @@ describe.each(['en', 'ar'] as const)('every visitor journey in Chromium (%s)', (
       await page.locator('[data-testid^=type-]').first().tap();
       const text = lang === 'en' ? 'slow service' : 'تأخر في الخدمة';
       await typeOnKeyboard(page, text);
-      expect(await page.getByTestId('complaint-text').textContent()).toBe(text);
+      expect(await page.getByTestId('complaint-text').inputValue()).toBe(text);
       await page.getByTestId('complaint-next').tap();
       await page.getByTestId('complaint-submit').tap();
       const tracking = (await page.getByTestId('tracking-number').textContent())!;

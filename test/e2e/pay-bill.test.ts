@@ -51,7 +51,7 @@ describe('a visitor pays an electricity & water bill (Arabic, real serial links,
     // A visible progress state while the terminal works.
     await page.getByTestId('payment-progress').waitFor();
     await expect.poll(() => page.getByTestId('result-title').textContent(), { timeout: 20_000 }).toBe('تم الدفع بنجاح');
-    const txId = (await page.getByTestId('transaction-id').textContent())!;
+    const txId = (await page.locator('main.result').getAttribute('data-transaction-id'))!;
 
     // The SQLite journal row.
     const row = rig.kiosk.transactions.get(txId)!;
@@ -92,7 +92,7 @@ describe('a visitor pays an electricity & water bill (Arabic, real serial links,
     await expect.poll(() => page.getByTestId('net-status').textContent(), { timeout: 5000 }).toBe('غير متصل');
     await page.getByRole('button', { name: /^ادفع/ }).tap();
     await expect.poll(() => page.getByTestId('result-title').textContent(), { timeout: 20_000 }).toBe('تم الدفع بنجاح');
-    const txId = (await page.getByTestId('transaction-id').textContent())!;
+    const txId = (await page.locator('main.result').getAttribute('data-transaction-id'))!;
     expect(await page.getByTestId('posting-state').getAttribute('data-posting')).toBe('pending');
     expect(await page.getByTestId('posting-state').textContent()).toContain('فور عودة الاتصال');
 

@@ -18,7 +18,7 @@ describe('country profiles by configuration', () => {
       await page.getByTestId('pay').tap();
       await page.getByTestId('result-title').waitFor({ timeout: 20_000 });
       expect(await page.getByTestId('result-title').textContent()).toBe('Payment successful');
-      const tx = rig.kiosk.transactions.get((await page.getByTestId('transaction-id').textContent())!)!;
+      const tx = rig.kiosk.transactions.get((await page.locator('main.result').getAttribute('data-transaction-id'))!)!;
       expect(tx).toMatchObject({ currency: 'BHD', amountMinor: 18_250 });
 
       await page.getByRole('button', { name: 'Finish' }).tap();
@@ -49,7 +49,7 @@ describe('country profiles by configuration', () => {
       expect(await page.getByTestId('pay-summary').textContent()).toContain('أوريدو');
       await page.getByTestId('pay').tap();
       await page.getByTestId('result-title').waitFor({ timeout: 20_000 });
-      const tx = rig.kiosk.transactions.get((await page.getByTestId('transaction-id').textContent())!)!;
+      const tx = rig.kiosk.transactions.get((await page.locator('main.result').getAttribute('data-transaction-id'))!)!;
       expect(tx).toMatchObject({ currency: 'QAR', amountMinor: 11_500, state: 'approved' });
       expect(rig.printerSim.decodedText().join('\n')).toContain('115.00 QAR');
 

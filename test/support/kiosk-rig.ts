@@ -106,7 +106,7 @@ export async function typeOnKeypad(page: Page, digits: string): Promise<void> {
   for (const d of digits) await page.locator(`.keypad [data-key="${d}"]`).tap();
 }
 
-/** Types on the on-screen keyboard (simple-keyboard keys), as a visitor would. */
+/** Types on the on-screen keyboard (its keys are buttons named by data-key), as a visitor would. */
 export async function typeOnKeyboard(page: Page, text: string): Promise<void> {
-  for (const ch of text) await page.locator(`.osk [data-skbtn="${ch === ' ' ? '{space}' : ch}"]`).first().click();
+  for (const ch of text) await page.locator(`.osk [data-key="${ch === ' ' ? '{space}' : ch}"]`).first().click();
 }

@@ -21,6 +21,8 @@ export interface FlowContext {
   password: string;
   cardWaitRepeats: number;
   registration: { registered: boolean; currencyNumeric?: number };
+  /** The visitor at the PIN pad (a demo can make it long); the ordinary step delay if absent. */
+  pinDelay?(): Promise<void>;
   /** Consumes the armed application-level fault for this authorization, if any. */
   takeFault(): 'dropAfterApproval' | 'timeout' | 'visitorAbort' | undefined;
 }
@@ -121,7 +123,7 @@ export async function authorizationFlow(ctx: FlowContext, c: Extract<EcrCommand,
   const pin = await say(ctx, intermediateStatus(ISTATUS.watchPinPad, { text: ['Enter PIN'] }));
   if (pin === 'gone') return;
   if (pin === 'abort') return fail(ctx, RESULT.aborted);
-  await ctx.delay();
+  await (ctx.pinDelay ?? ctx.delay)();
   // From here the host is involved; a late 06 B0 is answered like 80 00 00 (too late to abort).
   if ((await say(ctx, intermediateStatus(ISTATUS.waitingForHost, { text: ['Please wait'] }))) === 'gone') return;
   await ctx.delay();

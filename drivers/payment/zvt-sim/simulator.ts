@@ -6,7 +6,7 @@ import { Inbox } from '../zvt/inbox.ts';
 import { ZvtLink } from '../zvt/link.ts';
 import * as flows from './flows.ts';
 import { SimJournal, type JournalEntry } from './journal.ts';
-import { DEFAULT_SIM_CARD, defaultDecisionRule, type DecisionRule, type SimCard } from './rules.ts';
+import { DECLINE_DO_NOT_HONOUR, DEFAULT_SIM_CARD, defaultDecisionRule, type Decision, type DecisionRule, type SimCard } from './rules.ts';
 
 /**
  * Faults on demand. Frame-level ones affect the next `count` frames: noAck (ignore them, default 1),
@@ -14,6 +14,9 @@ import { DEFAULT_SIM_CARD, defaultDecisionRule, type DecisionRule, type SimCard 
  * to the next authorization: dropAfterApproval (journal the approval, then drop the link before
  * the ECR hears of it), timeout (hang after the first status), visitorAbort (cancel key on the PT).
  */
+/** What the next payment does, chosen by hand (the demo panel): one payment, then back to the rules. */
+export type NextPayment = 'approve' | 'decline' | 'pin' | 'slow' | 'linkDrop';
+
 export type ZvtFault = 'noAck' | 'nakStorm' | 'badCrc' | 'dropAfterApproval' | 'timeout' | 'visitorAbort';
 
 export interface ZvtSimulatorOptions {
@@ -59,6 +62,7 @@ export class ZvtTerminalSimulator {
   #frameFaults = { noAck: 0, nakStorm: 0, badCrc: 0 };
   #appFault: 'dropAfterApproval' | 'timeout' | 'visitorAbort' | undefined;
   #commands = 0;
+  #next: NextPayment | undefined;
 
   constructor(options: ZvtSimulatorOptions = {}) {
     this.#opts = {
@@ -136,6 +140,16 @@ export class ZvtTerminalSimulator {
     this.#registration.registered = false;
   }
 
+  /** Sets what the next payment does (approve, decline, a long PIN entry, slow steps, the link dropping after approval). */
+  setNextPayment(next: NextPayment | undefined): void {
+    this.#next = next;
+    if (next === 'linkDrop') this.injectFault('dropAfterApproval');
+  }
+
+  get nextPayment(): NextPayment | undefined {
+    return this.#next;
+  }
+
   clearFaults(): void {
     this.#frameFaults = { noAck: 0, nakStorm: 0, badCrc: 0 };
     this.#appFault = undefined;
@@ -166,7 +180,7 @@ export class ZvtTerminalSimulator {
   async #run(c: EcrCommand): Promise<void> {
     this.#busy = true;
     this.#inbox = new Inbox<SimInbox>();
-    const ctx = this.#context();
+    const ctx = this.#context(c.type === 'authorization');
     try {
       switch (c.type) {
         case 'registration': return await flows.registrationFlow(ctx, c);
@@ -188,27 +202,31 @@ export class ZvtTerminalSimulator {
     }
   }
 
-  #context(): flows.FlowContext {
+  #context(payment = false): flows.FlowContext {
     const link = this.#link;
     const inbox = this.#inbox;
+    const next = payment ? this.#next : undefined;
+    if (payment) this.#next = undefined;
+    const slow = next === 'slow' ? 6 : 1;
     return {
       send: async (apdu) => (link ? (await link.send(apdu, { resendOnTimeout: true })) === 'acked' : false),
       reply: async () => {
         const r = await inbox.next(this.#opts.ecrReplyTimeoutMs);
         return r === 'timeout' ? 'gone' : r;
       },
-      delay: () => this.#delay(),
+      delay: () => this.#delay(slow),
+      ...(next === 'pin' && { pinDelay: () => this.#delay(20) }),
       dropLink: async () => {
         const t = this.#transport;
         this.detach();
         await t?.close().catch(() => undefined);
       },
       journal: this.#journal,
-      decide: this.#opts.decide,
+      decide: next === 'approve' ? (): Decision => ({ approve: true }) : next === 'decline' ? (): Decision => ({ approve: false, resultCode: DECLINE_DO_NOT_HONOUR }) : this.#opts.decide,
       card: this.#opts.card,
       terminalId: this.#opts.terminalId,
       password: this.#opts.password,
-      cardWaitRepeats: this.#opts.cardWaitRepeats,
+      cardWaitRepeats: this.#opts.cardWaitRepeats * slow,
       registration: this.#registration,
       takeFault: () => {
         const f = this.#appFault;
@@ -218,7 +236,7 @@ export class ZvtTerminalSimulator {
     };
   }
 
-  #delay(): Promise<void> {
+  #delay(factor = 1): Promise<void> {
     const [min, max] = this.#opts.delayRangeMs;
     // mulberry32: small deterministic jitter without global state.
     this.#rng = (this.#rng + 0x6d2b79f5) >>> 0;
@@ -226,7 +244,8 @@ export class ZvtTerminalSimulator {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     const unit = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    const ms = (min + unit * (max - min)) * this.#opts.delayScale;
+    // A demo's "slow" or "PIN" still takes time when tests run the terminal without delays.
+    const ms = (min + unit * (max - min)) * (factor > 1 ? Math.max(1, this.#opts.delayScale) * factor : this.#opts.delayScale);
     if (ms <= 0) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(() => {

@@ -1,11 +1,12 @@
 /** Draws the simulator's paper as a PNG a person can check by eye. */
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { encode } from 'uqr';
 import { getPixel, type Bitmap } from '../bitmap.ts';
 import type { Align } from '../escpos.ts';
 import { ensureFonts, LATIN_FAMILY } from '../text-render.ts';
 import type { PaperItem, PaperModel } from './paper.ts';
 
-/** What a picture of paper needs: the whole roll, or one job of it. */
+/** What is drawn: the whole paper, or one job's part of it. */
 export type PaperView = Pick<PaperModel, 'profile' | 'items' | 'length'>;
 
 const MARGIN_DEFAULT = 16;
@@ -52,6 +53,20 @@ export interface PaperPngOptions {
   decorations?: boolean;
 }
 
+/**
+ * The symbol the printer would print: the same payload and error correction, encoded for
+ * real (uqr), one module per moduleSize dots, centred in the space the printer used. A
+ * phone can scan it from the PNG or a screen.
+ */
+function drawQr(ctx: SKRSContext2D, it: Extract<PaperItem, { kind: 'qr' }>, x: number, y: number): void {
+  const level = (['L', 'M', 'Q', 'H'] as const).find((l) => l === it.errorCorrection) ?? 'M';
+  const qr = encode(it.data, { ecc: level, boostEcc: false, border: 0 });
+  const m = Math.max(1, it.moduleSize);
+  const off = Math.max(0, Math.floor((it.size - qr.size * m) / 2));
+  for (let r = 0; r < qr.size; r++)
+    for (let c = 0; c < qr.size; c++) if (qr.data[r]![c]) ctx.fillRect(x + off + c * m, y + off + r * m, m, m);
+}
+
 export function renderPaperPng(paper: PaperView, opts: PaperPngOptions = {}): Buffer {
   ensureFonts();
   const margin = opts.margin ?? MARGIN_DEFAULT;
@@ -74,16 +89,17 @@ export function renderPaperPng(paper: PaperView, opts: PaperPngOptions = {}): Bu
       drawBitmap(ctx, it.bitmap, margin + alignX(it.align, w, dots), margin + it.y, it.scale.x, it.scale.y);
     } else if (it.kind === 'text') drawText(ctx, it, paper, margin);
     else if (it.kind === 'qr') {
-      // A labelled box the size the symbol would have; the payload is written inside.
       const x = margin + alignX(it.align, it.size, dots);
-      ctx.lineWidth = 3;
-      ctx.strokeStyle = '#000';
-      ctx.strokeRect(x + 1.5, margin + it.y + 1.5, it.size - 3, it.size - 3);
-      ctx.font = `bold 18px ${LATIN_FAMILY}`;
-      ctx.textAlign = 'center';
-      ctx.fillText(`QR (${it.errorCorrection})`, x + it.size / 2, margin + it.y + it.size / 2 - 8);
-      ctx.font = `12px ${LATIN_FAMILY}`;
-      ctx.fillText(it.data.slice(0, 40), x + it.size / 2, margin + it.y + it.size / 2 + 14, it.size - 8);
+      try {
+        drawQr(ctx, it, x, margin + it.y);
+      } catch {
+        // More data than any QR symbol holds (garbage on the line): the box the printer reserved, labelled.
+        ctx.lineWidth = 3;
+        ctx.strokeRect(x + 1.5, margin + it.y + 1.5, it.size - 3, it.size - 3);
+        ctx.font = `bold 18px ${LATIN_FAMILY}`;
+        ctx.textAlign = 'center';
+        ctx.fillText('QR ?', x + it.size / 2, margin + it.y + it.size / 2);
+      }
     } else if (decorations) {
       ctx.save();
       ctx.strokeStyle = '#c00';

@@ -133,15 +133,16 @@ export class EscPosSimulator {
     return renderPaperPng(this.paper, opts);
   }
 
-  /** One job's paper (default the last), from its first item to its cut; undefined if none. */
+  /** One job (up to and with its cut) as its own strip of paper, from the top of that strip; negative counts from the last. */
   renderJobPng(index = -1, opts?: PaperPngOptions): Buffer | undefined {
-    const jobs = this.jobs;
-    const job = jobs[index < 0 ? jobs.length + index : index];
-    if (!job?.length) return undefined;
-    const top = Math.max(0, job[0]!.y - 24);
-    const items = job.map((i) => ({ ...i, y: i.y - top }));
-    const end = job[job.length - 1]!;
-    return renderPaperPng({ profile: this.paper.profile, items, length: end.y - top }, opts);
+    const job = this.jobs[index < 0 ? this.jobs.length + index : index];
+    if (!job) return undefined;
+    const all = this.paper.items;
+    const first = all.indexOf(job[0]!);
+    const top = first > 0 ? all[first - 1]!.y : 0;
+    const items = job.map((it) => ({ ...it, y: it.y - top }));
+    const end = job.at(-1)!;
+    return renderPaperPng({ profile: this.profile, items, length: (end.kind === 'cut' ? end.y : this.paper.length) - top }, opts);
   }
 
   /** Stops listening (the transport is the caller's to close). */

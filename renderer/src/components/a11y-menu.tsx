@@ -6,9 +6,9 @@ import { Dialog } from './dialog.tsx';
 export function A11yMenu() {
   const { t, state, dispatch } = useApp();
   return (
-    <Dialog id="a11y" title={t('a11y.title')} testId="a11y-menu">
+    <Dialog id="a11y" title={t('a11y.title')} testId="a11y-menu" class="a11y-card" onClose={() => dispatch({ type: 'overlay', overlay: undefined })}>
       <p class="muted">{t('a11y.intro')}</p>
-      <div class="list">
+      <div class="list a11y-list">
         {A11Y_MODES.map((m) => {
           const on = state.a11y[m];
           return (
@@ -32,10 +32,11 @@ export function A11yMenu() {
             </button>
           );
         })}
+        {/* In the grid: on a wide screen it takes the free cell beside the last switch. */}
+        <button type="button" class="btn btn-primary btn-wide" data-testid="a11y-close" onClick={() => dispatch({ type: 'overlay', overlay: undefined })}>
+          {t('nav.close')}
+        </button>
       </div>
-      <button type="button" class="btn btn-primary btn-wide" data-testid="a11y-close" onClick={() => dispatch({ type: 'overlay', overlay: undefined })}>
-        {t('nav.close')}
-      </button>
     </Dialog>
   );
 }

@@ -22,7 +22,7 @@ function useReducedMotion(): boolean {
  * motion it does not move at all: every section is listed still. It can be paused (WCAG 2.2.2).
  */
 export function ServiceCarousel() {
-  const { t } = useApp();
+  const { t, fmt } = useApp();
   const reduced = useReducedMotion();
   const [index, setIndex] = useState(0);
   const [paused, setPaused] = useState(false);
@@ -61,7 +61,7 @@ export function ServiceCarousel() {
   return (
     <section class="carousel" aria-roledescription="carousel" aria-label={t('attract.carousel')} data-testid="carousel" data-mode="cycle" data-index={index}>
       {/* Keyed so each slide enters with the (motion-safe) fade. */}
-      <div class="slide slide-enter" key={s.id} role="group" aria-roledescription="slide" aria-label={t('attract.slide', { n: index + 1, total: SECTIONS.length })}>
+      <div class="slide slide-enter" key={s.id} role="group" aria-roledescription="slide" aria-label={t('attract.slide', { n: fmt.number(index + 1), total: fmt.number(SECTIONS.length) })}>
         {slide(s)}
       </div>
       <div class="carousel-dots" aria-hidden="true">

@@ -7,7 +7,7 @@ export function HelpOverlay() {
   const { t, state, dispatch } = useApp();
   const screen = current(state).name;
   return (
-    <Dialog id="help" title={t('help.title')} testId="help-overlay">
+    <Dialog id="help" title={t('help.title')} testId="help-overlay" onClose={() => dispatch({ type: 'overlay', overlay: undefined })}>
       <p data-testid="help-screen" data-screen={screen}>
         {t(`help.${screen}`)}
       </p>

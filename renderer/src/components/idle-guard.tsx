@@ -10,6 +10,17 @@ export function IdleGuard(props: { seconds: number; warningSeconds: number; acti
   const { t, startOver, dispatch, state } = useApp();
   const [left, setLeft] = useState<number | undefined>();
   const rearm = useRef<() => void>(() => undefined);
+  const stay = useRef<HTMLButtonElement>(null);
+  const showing = left !== undefined;
+  // The warning takes the focus, so a screen reader or switch user lands on "I'm still here".
+  useEffect(() => {
+    if (!showing) return;
+    const before = document.activeElement as HTMLElement | null;
+    stay.current?.focus();
+    return () => {
+      if (before?.isConnected && before !== document.body) before.focus();
+    };
+  }, [showing]);
 
   useEffect(() => {
     if (!props.active) return setLeft(undefined);
@@ -58,7 +69,7 @@ export function IdleGuard(props: { seconds: number; warningSeconds: number; acti
         <p class="idle-count" id="idle-count" aria-live="assertive" data-testid="idle-count" data-left={left}>
           {t('idle.countdown', { count: left })}
         </p>
-        <button type="button" class="btn btn-primary btn-wide" data-testid="idle-stay" onClick={() => rearm.current()}>
+        <button type="button" class="btn btn-primary btn-wide" ref={stay} data-testid="idle-stay" onClick={() => rearm.current()}>
           {t('idle.stay')}
         </button>
         {!state.a11y.moreTime && (

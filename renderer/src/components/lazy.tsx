@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 
 /**
  * A screen whose code loads on first use (dynamic import), so rarely used screens and their
- * libraries (simple-keyboard, the QR encoder, the search index) stay out of the first bundle.
+ * libraries (the on-screen keyboard, the QR encoder, the search index) stay out of the first bundle.
  * The browser caches the module; later visits resolve it in a microtask, before paint.
  */
 export function lazyScreen<P extends object>(load: () => Promise<FunctionComponent<P>>): FunctionComponent<P> {

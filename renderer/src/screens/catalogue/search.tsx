@@ -3,7 +3,7 @@ import { createSearchIndex } from '../../../../main/shared/catalogue/search.ts';
 import { useApp } from '../../context.ts';
 import { useCatalogue } from '../../catalogue-context.ts';
 import { Screen } from '../../components/screen.tsx';
-import { OnScreenKeyboard } from '../../components/keyboard.tsx';
+import { KeyboardField } from '../../components/keyboard.tsx';
 
 /** Search as Arabic speakers type: hamza, taa marbuta, diacritics and tatweel don't matter. */
 export function Search() {
@@ -15,10 +15,7 @@ export function Search() {
   const results = index && query.trim() ? index.search(query, l, 12) : [];
   const byId = new Map(catalogue?.services.map((s) => [s.id, s]));
   return (
-    <Screen title={t('catalogue.search')} testId="search">
-      <output class="entry search-box" dir="auto" data-testid="search-query">
-        {query || '\u00a0'}
-      </output>
+    <Screen title={t('catalogue.search')} testId="search" actions={<KeyboardField value={query} onChange={setQuery} label={t('visitor.searchLabel')} maxLength={60} testId="search-query" />}>
       <div class="list search-results" data-testid="search-results" aria-live="polite">
         {results.map((r) => {
           const s = byId.get(r.serviceId);
@@ -32,7 +29,6 @@ export function Search() {
         })}
         {query.trim() && results.length === 0 && <p class="muted">{t('catalogue.noResults')}</p>}
       </div>
-      <OnScreenKeyboard value={query} onChange={setQuery} maxLength={60} />
     </Screen>
   );
 }

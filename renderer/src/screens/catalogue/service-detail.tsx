@@ -1,7 +1,7 @@
 import type { CatalogueService } from '../../../../main/shared/catalogue/schema.ts';
 import { useApp } from '../../context.ts';
 import { useCatalogue } from '../../catalogue-context.ts';
-import { Screen } from '../../components/screen.tsx';
+import { FinishButton, Screen } from '../../components/screen.tsx';
 import { Money } from '../../components/money.tsx';
 import { QrCode } from '../../components/qr-code.tsx';
 import type { Screen as S } from '../../state.ts';
@@ -52,7 +52,20 @@ export function ServiceDetail(props: { serviceId: string }) {
       </section>
     );
   return (
-    <Screen title={s.name[l]} testId="service-detail">
+    <Screen
+      title={s.name[l]}
+      testId="service-detail"
+      actions={
+        // Nothing to start here (an online or counter service without a queue): reading it is the end.
+        !next ? (
+          <FinishButton />
+        ) : (
+          <button type="button" class="btn btn-primary btn-wide btn-big" data-testid="start-service" onClick={() => go(next.name === 'ticket' ? { name: 'ticket' } : next)}>
+            {t(next.name === 'ticket' ? 'catalogue.takeTicket' : 'catalogue.start')}
+          </button>
+        )
+      }
+    >
       <p class="muted">{entity?.name[l]}</p>
       <p>{s.description[l]}</p>
       <p class={`channel channel-${s.channel}`}>{t(`catalogue.channel_${s.channel}`)}</p>
@@ -61,11 +74,12 @@ export function ServiceDetail(props: { serviceId: string }) {
       <Section title={t('catalogue.documents')} items={s.requiredDocuments} />
       <section class="section">
         <h2>{t('catalogue.fees')}</h2>
-        <dl class="summary">
+        {s.fees.length === 0 && <p data-testid="no-fee">{t('visitor.noFee')}</p>}
+        <dl class="summary" hidden={s.fees.length === 0}>
           {s.fees.map((f, n) => (
             <>
               <dt key={`l${n}`}>{f.label[l]}</dt>
-              <dd key={`a${n}`}>{f.amountMinor === 0 && !f.variable ? t('catalogue.free') : <Money value={{ amountMinor: f.amountMinor, currency: currencyOf(catalogue.profile) }} />}</dd>
+              <dd key={`a${n}`}>{f.amountMinor === 0 ? t(f.variable ? 'visitor.feeVaries' : 'catalogue.free') : <Money value={{ amountMinor: f.amountMinor, currency: currencyOf(catalogue.profile) }} />}</dd>
             </>
           ))}
         </dl>
@@ -79,11 +93,6 @@ export function ServiceDetail(props: { serviceId: string }) {
             ))}
           </div>
         </section>
-      )}
-      {next && (
-        <button type="button" class="btn btn-primary btn-wide" data-testid="start-service" onClick={() => go(next.name === 'ticket' ? { name: 'ticket' } : next)}>
-          {t(next.name === 'ticket' ? 'catalogue.takeTicket' : 'catalogue.start')}
-        </button>
       )}
     </Screen>
   );

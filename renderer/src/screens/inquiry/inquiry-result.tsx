@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { Fine, InquiryResult } from '../../../../main/contract/api.ts';
 import { useApp } from '../../context.ts';
-import { Screen } from '../../components/screen.tsx';
+import { FinishButton, Screen } from '../../components/screen.tsx';
 import { Money } from '../../components/money.tsx';
 import { PaidHereNote } from '../../components/paid-here.tsx';
 
-function FinesList(props: { fines: Fine[] }) {
+function FinesList(props: { fines: Fine[]; title: string }) {
   const { t, state, go, fmt } = useApp();
   // Fines the kiosk's journal already holds are listed with their note and cannot be chosen.
   const open = props.fines.filter((f) => !f.payable.paidHere);
@@ -20,7 +20,38 @@ function FinesList(props: { fines: Fine[] }) {
     setSelected(next);
   };
   return (
-    <>
+    <Screen
+      title={props.title}
+      testId="inquiry-result"
+      step={{ journey: 'pay', at: 0 }}
+      actions={
+        <>
+          <button type="button" class="btn btn-quiet btn-wide" onClick={() => setSelected(new Set(selected.size === open.length ? [] : open.map((f) => f.payableId)))}>
+            {t(selected.size === open.length ? 'fines.none' : 'fines.all')}
+          </button>
+          <button
+            type="button"
+            class="btn btn-primary btn-wide btn-big"
+            disabled={chosen.length === 0}
+            aria-describedby={chosen.length === 0 ? 'fines-hint' : undefined}
+            data-testid="pay-fines"
+            onClick={() =>
+              go({
+                name: 'paySummary',
+                payables: chosen.map((f) => f.payable),
+              })
+            }
+          >
+            {t('fines.pay', { count: chosen.length })} <Money value={total} />
+          </button>
+          {chosen.length === 0 && (
+            <p class="field-hint" id="fines-hint">
+              {t('visitor.chooseFine')}
+            </p>
+          )}
+        </>
+      }
+    >
       <p>{t('fines.count', { count: props.fines.length })}</p>
       <ul class="items" data-testid="fines">
         {props.fines.map((f) => (
@@ -50,26 +81,7 @@ function FinesList(props: { fines: Fine[] }) {
           </li>
         ))}
       </ul>
-      <div class="actions">
-        <button type="button" class="btn btn-quiet" onClick={() => setSelected(new Set(selected.size === open.length ? [] : open.map((f) => f.payableId)))}>
-          {t(selected.size === open.length ? 'fines.none' : 'fines.all')}
-        </button>
-      </div>
-      <button
-        type="button"
-        class="btn btn-primary btn-wide"
-        disabled={chosen.length === 0}
-        data-testid="pay-fines"
-        onClick={() =>
-          go({
-            name: 'paySummary',
-            payables: chosen.map((f) => f.payable),
-          })
-        }
-      >
-        {t('fines.pay', { count: chosen.length })} <Money value={total} />
-      </button>
-    </>
+    </Screen>
   );
 }
 
@@ -78,16 +90,14 @@ export function InquiryResultScreen(props: { result: InquiryResult }) {
   const { t, state, fmt } = useApp();
   const r = props.result;
   const l = state.locale;
+  if (r.kind === 'trafficFines' && r.fines.length > 0) return <FinesList fines={r.fines} title={t(`inquiry.${r.kind}`)} />;
   return (
-    <Screen title={t(`inquiry.${r.kind}`)} testId="inquiry-result">
-      {r.kind === 'trafficFines' &&
-        (r.fines.length === 0 ? (
-          <p class="note ok" data-testid="no-fines">
-            {t('fines.none_due')}
-          </p>
-        ) : (
-          <FinesList fines={r.fines} />
-        ))}
+    <Screen title={t(`inquiry.${r.kind}`)} testId="inquiry-result" class="end-screen" actions={<FinishButton />}>
+      {r.kind === 'trafficFines' && (
+        <p class="note ok" data-testid="no-fines">
+          {t('fines.none_due')}
+        </p>
+      )}
       {r.kind !== 'trafficFines' && (
         <dl class="summary" data-testid="status-result" data-status={r.status}>
           <dt>{t('inquiry.status')}</dt>

@@ -1,9 +1,12 @@
 import { useEffect } from 'preact/hooks';
+import type { Money as M } from '../../../../main/contract/api.ts';
 import { useApp } from '../../context.ts';
-import { TopBar } from '../../components/top-bar.tsx';
+import { Screen } from '../../components/screen.tsx';
+import { Money } from '../../components/money.tsx';
+import { DeviceIllustration } from '../../components/device-illustration.tsx';
 
 /** The terminal is working: a visible state for every step, and cancel while no card is in. */
-export function PaymentProgress(props: { transactionId: string; progress: string }) {
+export function PaymentProgress(props: { transactionId: string; progress: string; amount?: M }) {
   const { t, bridge, dispatch } = useApp();
 
   // Events can beat the screen: if the payment already ended (terminal refused at once), or a
@@ -16,18 +19,30 @@ export function PaymentProgress(props: { transactionId: string; progress: string
   }, [bridge, dispatch, props.transactionId]);
   const cancellable = ['connecting', 'insertCard', 'presentCard'].includes(props.progress);
   return (
-    <main class="screen paying" aria-busy="true">
-      <TopBar paying />
-      <h1>{t('payment.title')}</h1>
+    <Screen
+      title={t('payment.title')}
+      class="paying"
+      paying
+      back={false}
+      step={{ journey: 'pay', at: props.progress === 'printing' ? 3 : 2 }}
+      actions={
+        cancellable && (
+          <button type="button" class="btn btn-quiet btn-wide btn-big" onClick={() => void bridge.call('payment.cancel', { transactionId: props.transactionId })}>
+            {t('payment.cancel')}
+          </button>
+        )
+      }
+    >
+      {props.amount && (
+        <p class="amount-big" data-testid="paying-amount">
+          <Money value={props.amount} />
+        </p>
+      )}
       <div class="progress big" role="status" aria-live="polite" data-testid="payment-progress" data-progress={props.progress}>
         <span class="spinner" aria-hidden="true" />
         <span>{t(`payment.${props.progress}`)}</span>
       </div>
-      {cancellable && (
-        <button type="button" class="btn btn-quiet btn-wide" onClick={() => void bridge.call('payment.cancel', { transactionId: props.transactionId })}>
-          {t('payment.cancel')}
-        </button>
-      )}
-    </main>
+      <DeviceIllustration action={props.progress === 'printing' ? 'receipt' : 'card'} />
+    </Screen>
   );
 }

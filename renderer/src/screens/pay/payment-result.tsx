@@ -1,31 +1,53 @@
 import { useState } from 'preact/hooks';
 import type { PaymentView } from '../../../../main/contract/api.ts';
 import { useApp } from '../../context.ts';
+import { FinishButton, Screen } from '../../components/screen.tsx';
 import { Money } from '../../components/money.tsx';
-import { TopBar } from '../../components/top-bar.tsx';
 
-/** The honest end of a payment: what happened, where the money went, the receipt. */
+/**
+ * The honest end of a payment: what happened, where the money went, the receipt. One
+ * visitor-facing reference (the short one printed on the receipt); the internal transaction
+ * id stays off the screen (tests read it from data-transaction-id).
+ */
 export function PaymentResult(props: { payment: PaymentView }) {
-  const { t, bridge, startOver } = useApp();
+  const { t, bridge } = useApp();
   const p = props.payment;
   const [printing, setPrinting] = useState(false);
+  const [copy, setCopy] = useState<boolean | undefined>();
   const approved = p.state === 'approved';
 
   async function printCopy() {
     setPrinting(true);
-    await bridge.call('receipt.print', { transactionId: p.transactionId });
+    setCopy(undefined);
+    const r = await bridge.call('receipt.print', { transactionId: p.transactionId });
+    setCopy(r.ok && r.value.printed);
     setPrinting(false);
   }
 
   return (
-    <main class="screen result" data-state={p.state}>
-      <TopBar back={false} />
+    <Screen
+      title={t(`result.${p.state}`)}
+      titleTestId="result-title"
+      class="result end-screen"
+      back={false}
+      step={{ journey: 'pay', at: 3 }}
+      data={{ state: p.state, 'transaction-id': p.transactionId }}
+      actions={
+        <>
+          {approved && (
+            <button type="button" class="btn btn-quiet btn-wide" disabled={printing} onClick={printCopy} data-testid="print-copy">
+              {t('result.printCopy')}
+            </button>
+          )}
+          <FinishButton />
+        </>
+      }
+    >
       <div class={`result-mark ${approved ? 'ok' : 'bad'}`} aria-hidden="true">
         {approved ? '✓' : '!'}
       </div>
-      <h1 data-testid="result-title">{t(`result.${p.state}`)}</h1>
       {approved && (
-        <p class="amount">
+        <p class="amount-big">
           <Money value={p.amount} />
         </p>
       )}
@@ -42,27 +64,19 @@ export function PaymentResult(props: { payment: PaymentView }) {
       )}
       {approved && p.receiptState !== 'none' && (
         <p class="note" data-testid="receipt-state" data-receipt={p.receiptState}>
-          {t(p.receiptState === 'printed' ? 'result.receiptPrinted' : 'result.receiptFailed')}
+          {t(p.receiptState === 'printed' ? 'visitor.result.takeReceipt' : 'result.receiptFailed')}
+        </p>
+      )}
+      {copy !== undefined && (
+        <p class={copy ? 'note ok' : 'note warn'} role="status" data-testid="copy-state">
+          {t(copy ? 'visitor.result.copyPrinted' : 'result.receiptFailed')}
         </p>
       )}
       {p.reference && (
-        <p>
+        <p class="reference-line">
           {t('result.shortReference')}: <bdi class="reference" data-testid="payment-reference">{p.reference}</bdi>
         </p>
       )}
-      <p class="muted">
-        {t('result.reference')}: <bdi data-testid="transaction-id">{p.transactionId}</bdi>
-      </p>
-      <div class="actions">
-        {approved && (
-          <button type="button" class="btn btn-quiet" disabled={printing} onClick={printCopy}>
-            {t('result.printCopy')}
-          </button>
-        )}
-        <button type="button" class="btn btn-primary" onClick={startOver}>
-          {t('result.done')}
-        </button>
-      </div>
-    </main>
+    </Screen>
   );
 }

@@ -1,7 +1,7 @@
 import { Icon } from '../../components/icon.tsx';
 import { useApp } from '../../context.ts';
 import { useCatalogue } from '../../catalogue-context.ts';
-import { Screen } from '../../components/screen.tsx';
+import { FinishButton, Screen } from '../../components/screen.tsx';
 
 /** Short tips, bundled with the catalogue, so they work offline. */
 export function Awareness() {
@@ -9,7 +9,7 @@ export function Awareness() {
   const catalogue = useCatalogue();
   const l = state.locale;
   return (
-    <Screen title={t('home.awareness')} testId="awareness">
+    <Screen title={t('home.awareness')} testId="awareness" actions={<FinishButton />}>
       <div class="tips">
         {(catalogue?.tips ?? []).map((tip) => (
           <article class="tip" key={tip.id}>

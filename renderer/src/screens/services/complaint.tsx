@@ -2,11 +2,13 @@ import { useState } from 'preact/hooks';
 import type { ComplaintReceipt } from '../../../../main/contract/api.ts';
 import { useApp } from '../../context.ts';
 import { useCatalogue } from '../../catalogue-context.ts';
-import { Busy, Screen } from '../../components/screen.tsx';
-import { OnScreenKeyboard } from '../../components/keyboard.tsx';
-import { Keypad } from '../../components/keypad.tsx';
+import { Busy, FinishButton, Screen } from '../../components/screen.tsx';
+import { KeyboardField } from '../../components/keyboard.tsx';
+import { Entry, Keypad } from '../../components/keypad.tsx';
 
 type Step = 'entity' | 'type' | 'text' | 'mobile' | 'done';
+const STEPS: Step[] = ['entity', 'type', 'text', 'mobile', 'done'];
+const MIN_TEXT = 10;
 
 /** Complaints and suggestions (Tawasul style): routed to the entity, with its response time. */
 export function Complaint() {
@@ -20,6 +22,7 @@ export function Complaint() {
   const [text, setText] = useState('');
   const [mobile, setMobile] = useState('');
   const [receipt, setReceipt] = useState<ComplaintReceipt | undefined>();
+  const [printed, setPrinted] = useState<boolean | undefined>();
   const entities = (catalogue?.entities ?? []).filter((e) => e.complaintTypes.length > 0);
   const entity = entities.find((e) => e.id === entityId);
 
@@ -31,33 +34,96 @@ export function Complaint() {
     }
   }
 
+  async function print(trackingNumber: string) {
+    setPrinted(undefined);
+    const r = await bridge.call('complaint.print', { trackingNumber });
+    setPrinted(r.ok && r.value.printed);
+  }
+
+  const at = STEPS.indexOf(step);
   if (step === 'done' && receipt) {
     return (
-      <Screen title={t('complaint.thanks')} back={false} testId="complaint-done">
+      <Screen
+        title={t('complaint.thanks')}
+        back={false}
+        testId="complaint-done"
+        class="end-screen"
+        step={{ journey: 'complaint', at }}
+        actions={
+          <>
+            <button type="button" class="btn btn-quiet btn-wide" data-testid="complaint-print" onClick={() => void print(receipt.trackingNumber)}>
+              {t('complaint.print')}
+            </button>
+            <FinishButton />
+          </>
+        }
+      >
         <p>{t('complaint.tracking')}</p>
-        <p class="entry" dir="ltr" data-testid="tracking-number">
+        <p class="tracking-big" dir="ltr" data-testid="tracking-number">
           {receipt.trackingNumber}
         </p>
-        <p>{t('complaint.due', { date: fmt.date(receipt.dueDate) })}</p>
+        <p data-testid="complaint-due">{t('complaint.due', { date: fmt.date(receipt.dueDate) })}</p>
         {receipt.queued && (
-          <p class="note warn" data-testid="complaint-queued">
-            {t('complaint.queued')}
+          <p class="note warn" data-testid="complaint-queued" data-online={String(state.online)}>
+            {t(state.online ? 'visitor.complaint.sending' : 'complaint.queued')}
           </p>
         )}
-        <button type="button" class="btn btn-quiet btn-wide" onClick={() => void bridge.call('complaint.print', { trackingNumber: receipt.trackingNumber })}>
-          {t('complaint.print')}
-        </button>
+        {printed !== undefined && (
+          <p class={printed ? 'note ok' : 'note warn'} role="status" data-testid="complaint-printed" data-printed={String(printed)}>
+            {t(printed ? 'visitor.complaint.printed' : 'visitor.complaint.printFailed')}
+          </p>
+        )}
       </Screen>
     );
   }
 
+  const tooShort = text.trim().length < MIN_TEXT;
+  const badMobile = mobile.length > 0 && mobile.length < 8;
+  const actions =
+    step === 'text' ? (
+      <>
+        <KeyboardField value={text} onChange={setText} label={t('complaint.write')} maxLength={2000} multiline testId="complaint-text" describedBy={tooShort ? 'complaint-text-hint' : undefined} />
+        {tooShort && (
+          <p class="field-hint" id="complaint-text-hint">
+            {t('visitor.complaint.tooShort', { n: fmt.number(MIN_TEXT) })}
+          </p>
+        )}
+        <button type="button" class="btn btn-primary btn-wide btn-big" disabled={tooShort} aria-describedby={tooShort ? 'complaint-text-hint' : undefined} onClick={() => setStep('mobile')} data-testid="complaint-next">
+          {t('account.continue')}
+        </button>
+      </>
+    ) : step === 'mobile' ? (
+      <>
+        <Entry id="complaint-mobile" label={t('complaint.mobile')} value={mobile} testId="complaint-mobile" hint={badMobile ? t('visitor.complaint.mobileShort') : undefined} />
+        <Keypad value={mobile} maxLength={15} onChange={setMobile} />
+        {state.busy ? (
+          <Busy label={t('common.wait')} />
+        ) : (
+          <button type="button" class="btn btn-primary btn-wide btn-big" disabled={badMobile} aria-describedby={badMobile ? 'complaint-mobile-hint' : undefined} onClick={submit} data-testid="complaint-submit">
+            {t(mobile ? 'complaint.submit' : 'complaint.submitWithoutMobile')}
+          </button>
+        )}
+      </>
+    ) : step === 'entity' ? (
+      <button type="button" class="btn btn-quiet btn-wide" onClick={() => go({ name: 'complaintStatus' })} data-testid="complaint-status-link">
+        {t('complaint.checkStatus')}
+      </button>
+    ) : undefined;
+
   return (
-    <Screen title={t('complaint.title')} testId={`complaint-step-${step}`}>
+    <Screen title={t('complaint.title')} testId={`complaint-step-${step}`} step={{ journey: 'complaint', at }} actions={actions}>
+      {(step === 'text' || step === 'mobile') && entity && (
+        <dl class="summary" data-testid="complaint-choice">
+          <dt>{t('visitor.steps.complaint.entity')}</dt>
+          <dd>{entity.name[l]}</dd>
+          <dt>{t('complaint.kind')}</dt>
+          <dd>
+            {t(`complaint.${kind}`)} · {entity.complaintTypes.find((ct) => ct.id === typeId)?.name[l]}
+          </dd>
+        </dl>
+      )}
       {step === 'entity' && (
         <>
-          <button type="button" class="btn btn-quiet btn-wide" onClick={() => go({ name: 'complaintStatus' })} data-testid="complaint-status-link">
-            {t('complaint.checkStatus')}
-          </button>
           <p class="muted">{t('complaint.chooseEntity')}</p>
           <div class="list">
             {entities.map((e) => (
@@ -86,36 +152,6 @@ export function Complaint() {
               </button>
             ))}
           </div>
-        </>
-      )}
-      {step === 'text' && (
-        <>
-          <label class="muted" for="complaint-text">
-            {t('complaint.write')}
-          </label>
-          <output id="complaint-text" class="textarea" data-testid="complaint-text" dir="auto">
-            {text || '\u00a0'}
-          </output>
-          <OnScreenKeyboard value={text} onChange={setText} maxLength={2000} />
-          <button type="button" class="btn btn-primary btn-wide" disabled={text.trim().length < 10} onClick={() => setStep('mobile')} data-testid="complaint-next">
-            {t('account.continue')}
-          </button>
-        </>
-      )}
-      {step === 'mobile' && (
-        <>
-          <p class="muted">{t('complaint.mobile')}</p>
-          <output class="entry" dir="ltr" data-testid="complaint-mobile">
-            {mobile || '\u00a0'}
-          </output>
-          <Keypad value={mobile} maxLength={15} onChange={setMobile} />
-          {state.busy ? (
-            <Busy label={t('common.wait')} />
-          ) : (
-            <button type="button" class="btn btn-primary btn-wide" disabled={mobile.length > 0 && mobile.length < 8} onClick={submit} data-testid="complaint-submit">
-              {t(mobile ? 'complaint.submit' : 'complaint.submitWithoutMobile')}
-            </button>
-          )}
         </>
       )}
     </Screen>

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { TicketView } from '../../../../main/contract/api.ts';
 import { useApp } from '../../context.ts';
 import { useCatalogue } from '../../catalogue-context.ts';
-import { Busy, Screen } from '../../components/screen.tsx';
+import { DeviceIllustration } from '../../components/device-illustration.tsx';
+import { Busy, FinishButton, Screen } from '../../components/screen.tsx';
 
 /** A queue ticket for a counter-only service: printed with number, counter group and wait. */
 export function Ticket(props: { serviceId?: string }) {
@@ -25,25 +26,29 @@ export function Ticket(props: { serviceId?: string }) {
   }, [props.serviceId]);
 
   if (ticket) {
+    const entity = catalogue?.entities.find((e) => e.id === (entityId ?? counterServices.find((x) => x.name[l] === ticket.serviceName[l])?.entityId));
     return (
-      <Screen title={t('ticket.yours')} back={false} testId="ticket-done">
+      <Screen title={t('ticket.yours')} back={false} testId="ticket-done" class="end-screen" step={{ journey: 'ticket', at: 2 }} actions={<FinishButton />}>
         <p class="ticket-number" dir="ltr" data-testid="ticket-number">
           {ticket.number}
         </p>
-        <p>{ticket.serviceName[l]}</p>
-        <p>{t('ticket.counter', { group: ticket.counterGroup })}</p>
-        {ticket.estimatedWaitMinutes !== undefined && <p>{t('ticket.wait', { count: ticket.estimatedWaitMinutes })}</p>}
+        <p class="ticket-service">{ticket.serviceName[l]}</p>
+        <p data-testid="ticket-counter">{entity ? t('visitor.ticket.counter', { entity: entity.name[l], code: ticket.counterGroup }) : t('ticket.counter', { group: ticket.counterGroup })}</p>
+        {ticket.estimatedWaitMinutes !== undefined && <p data-testid="ticket-wait">{t('ticket.wait', { count: ticket.estimatedWaitMinutes })}</p>}
         {ticket.offline && (
           <p class="note warn" data-testid="ticket-offline">
             {t('ticket.offline')}
           </p>
         )}
-        <p class="muted">{t('ticket.printed')}</p>
+        <p class="note ok" role="status">
+          {t('ticket.printed')}
+        </p>
+        <DeviceIllustration action="receipt" caption="visitor.device.ticket" />
       </Screen>
     );
   }
   return (
-    <Screen title={t('ticket.title')} testId="ticket">
+    <Screen title={t('ticket.title')} testId="ticket" step={{ journey: 'ticket', at: entityId ? 1 : 0 }}>
       {state.busy && <Busy label={t('ticket.printing')} />}
       {!props.serviceId && !entityId && (
         <div class="list">

@@ -1,4 +1,0 @@
-declare module 'simple-keyboard/build/index.modern.esm.js' {
-  import Keyboard from 'simple-keyboard';
-  export default Keyboard;
-}
