@@ -4,7 +4,8 @@ import type { DeviceName, DeviceSummary } from '../contract/api.ts';
 export type Requirement = DeviceName | 'network';
 export type ServiceId = 'payBills' | 'payFines' | 'donation' | 'reprint' | 'inquiries' | 'complaints' | 'ticket';
 /** Why something is not available (reference: kiosk application state reasons). */
-export type UnavailableReason = 'hardware' | 'consumables' | 'backend' | 'internal' | 'hours';
+/** `remote`: the operations centre put the kiosk out of service (a signed fleet command). */
+export type UnavailableReason = 'hardware' | 'consumables' | 'backend' | 'internal' | 'hours' | 'remote';
 
 export interface FailedRequirement {
   requirement: Requirement;

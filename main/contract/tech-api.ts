@@ -72,7 +72,7 @@ export interface TechEntryState {
 }
 
 export type KioskAppState = 'available' | 'unavailable' | 'active' | 'maintenance';
-export type UnavailableReason = 'hardware' | 'consumables' | 'backend' | 'internal' | 'hours';
+export type UnavailableReason = 'hardware' | 'consumables' | 'backend' | 'internal' | 'hours' | 'remote';
 export interface ServiceStatus {
   id: 'payBills' | 'payFines' | 'donation' | 'reprint' | 'inquiries' | 'complaints' | 'ticket';
   available: boolean;

@@ -47,7 +47,7 @@ export class ComposedKioskSource implements KioskStatusSource {
     for (const d of kiosk.devices.summary().map(toDevice)) this.#conditions.set(d.name, deviceCondition(d)?.code);
     const offEvents = kiosk.events.subscribe((event, payload) => {
       if (event === 'devices.changed') this.#devicesChanged();
-      else if (event === 'connectivity') this.#emit({ kind: 'changed' });
+      else if (event === 'connectivity' || event === 'kiosk.state') this.#emit({ kind: 'changed' });
       else if (event === 'payment.updated') this.#payment(payload as PaymentView);
     });
     // The kiosk's durable alerts (dead payment postings, end-of-day differences, overpayments) are fleet events.
@@ -108,7 +108,7 @@ export class ComposedKioskSource implements KioskStatusSource {
     const s = this.#k.syncStatus();
     const lanes = this.#k.desk.lanes().map((l) => ({ lane: l.kind, depth: l.pending, oldestAgeMs: l.oldestAgeMs }));
     return {
-      app: this.#appState(devices),
+      app: this.#appState(),
       devices,
       connectivity: { online: s.online, lastSyncAt: s.lastSuccessfulSyncAt, lastReachableAt: s.lastReachableAt },
       outbox: { depth: s.outboxDepth, oldestAgeMs: s.oldestPendingAgeMs, deadLetters: s.deadLetters, lanes },
@@ -116,12 +116,10 @@ export class ComposedKioskSource implements KioskStatusSource {
     };
   }
 
-  #appState(devices: Device[]): KioskStatusSnapshot['app'] {
-    if (this.#remoteOutOfService) return { state: 'unavailable', reason: 'remote' };
-    const required = devices.filter((d) => d.name === 'printer' || d.name === 'terminal');
-    if (required.some((d) => d.supply === 'out' || d.supply === 'jammed')) return { state: 'unavailable', reason: 'consumables' };
-    if (required.some((d) => d.state !== 'online' && d.state !== 'busy')) return { state: 'unavailable', reason: 'hardware' };
-    return this.#k.sessions.current ? { state: 'active' } : { state: 'available' };
+  /** The kiosk's own application state (technician mode's model: maintenance, hours, required devices). */
+  #appState(): KioskStatusSnapshot['app'] {
+    const v = this.#k.technician.appState.refresh();
+    return v.reason ? { state: v.state, reason: v.reason } : { state: v.state };
   }
 
   subscribe(fn: (s: SourceSignal) => void): () => void {
@@ -139,6 +137,8 @@ export class ComposedKioskSource implements KioskStatusSource {
 
   setRemoteOutOfService(on: boolean): void {
     this.#remoteOutOfService = on;
+    // Visitors are refused while it is on: the journeys' requirements all fail with reason "remote".
+    this.#k.technician.setRemoteOutOfService(on);
     this.#emit({ kind: 'changed' });
   }
 

@@ -48,6 +48,8 @@ export interface Technician {
   appState: AppStateModel;
   /** Idle timings from the current settings version (applied live). */
   idle(): { seconds: number; warningSeconds: number };
+  /** The operations centre put the kiosk out of service (or back): no visitor service while it is. */
+  setRemoteOutOfService(on: boolean): void;
   close(): void;
 }
 
@@ -75,8 +77,10 @@ export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
   });
   const settings = new SettingsHistory(d.db, settingsFromConfig(d.config));
   const timeZone = PROFILES[d.config.profile].timeZone;
+  let remoteOut = false;
   const services = () => {
     const s = settings.current();
+    if (remoteOut) return evaluateServices(d.devices.summary(), d.connectivity.online, false).map((x) => ({ ...x, available: false, reason: 'remote' as const }));
     const closed = !isOpen(s.openingHours, d.now(), timeZone);
     // A service switched off in the settings is unavailable like one whose device is down.
     return evaluateServices(d.devices.summary(), d.connectivity.online, closed).map((x) =>
@@ -155,6 +159,10 @@ export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
     idle: () => ({ seconds: settings.current().idleSeconds, warningSeconds: settings.current().idleWarningSeconds }),
     guard: technicianGuard(sessions, appState),
     appState,
+    setRemoteOutOfService(on: boolean) {
+      remoteOut = on;
+      appState.refresh();
+    },
     close() {
       clearInterval(clock);
       clearTimeout(workedTimer);

@@ -170,6 +170,9 @@ describe('fleet status over MQTT, on Mosquitto with TLS and the ACL', () => {
       const sent = await fleetConsole.command(supervisor, A, 'outOfService');
       expect(sent.ok).toBe(true);
       await waitFor(() => fleetConsole.fleet.get(A)?.why === 'remote', 15_000, 'out of service');
+      // The kiosk itself refuses visitors while it is out of service (its screens show out of service).
+      const page = { connection: { id: 'page-remote' } };
+      expect(await kiosk.dispatcher.dispatch('session.start', { locale: 'ar' }, page)).toMatchObject({ ok: false, error: { code: 'unavailable', message: 'remote' } });
       expect(fleetConsole.fleet.get(A)?.al).toContain('outOfService');
       const id = (sent as { id: string }).id;
       await waitFor(() => fleetConsole.auth.auditLog().some((e) => e.action === 'command.done' && e.detail?.commandId === id), 10_000, 'done audited');
@@ -185,6 +188,8 @@ describe('fleet status over MQTT, on Mosquitto with TLS and the ACL', () => {
       expect(viewer).toEqual({ ok: false, error: 'forbidden' });
       await fleetConsole.command(supervisor, A, 'inService');
       await waitFor(() => fleetConsole.fleet.get(A)?.app === 'available', 15_000, 'back in service');
+      expect(await kiosk.dispatcher.dispatch('session.start', { locale: 'ar' }, page)).toMatchObject({ ok: true });
+      await kiosk.dispatcher.dispatch('session.end', {}, page);
       await fleetConsole.command(supervisor, A, 'diagnostics');
       await waitFor(() => fleetConsole.fleet.history(A).diagnostics, 15_000, 'diagnostics bundle');
     } finally {
