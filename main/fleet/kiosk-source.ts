@@ -35,6 +35,7 @@ export class ComposedKioskSource implements KioskStatusSource {
   readonly #off: () => void;
   readonly #poll: ReturnType<typeof setInterval>;
   #remoteOutOfService = false;
+  #maintenance = false;
   #conditions = new Map<string, string | undefined>();
   #dead = 0;
   #lastKey = '';
@@ -47,7 +48,8 @@ export class ComposedKioskSource implements KioskStatusSource {
     for (const d of kiosk.devices.summary().map(toDevice)) this.#conditions.set(d.name, deviceCondition(d)?.code);
     const offEvents = kiosk.events.subscribe((event, payload) => {
       if (event === 'devices.changed') this.#devicesChanged();
-      else if (event === 'connectivity' || event === 'kiosk.state') this.#emit({ kind: 'changed' });
+      else if (event === 'kiosk.state') this.#kioskState((payload as { state: string }).state);
+      else if (event === 'connectivity') this.#emit({ kind: 'changed' });
       else if (event === 'payment.updated') this.#payment(payload as PaymentView);
     });
     // The kiosk's durable alerts (dead payment postings, end-of-day differences, overpayments) are fleet events.
@@ -82,6 +84,16 @@ export class ComposedKioskSource implements KioskStatusSource {
       if (row) this.#emit({ kind: 'paid', day: localDay(row.createdAt, this.#timeZone) });
       this.#emit({ kind: 'changed' });
     }
+  }
+
+  /** A technician coming in (or leaving) is an event the operations centre sees, never who it was. */
+  #kioskState(state: string): void {
+    const maintenance = state === 'maintenance';
+    if (maintenance !== this.#maintenance) {
+      this.#maintenance = maintenance;
+      this.#emit({ kind: 'event', event: { kind: 'technicianEntry', code: maintenance ? 'technician:in' : 'technician:out', severity: 'info' } });
+    }
+    this.#emit({ kind: 'changed' });
   }
 
   #alert(a: Alert): void {
