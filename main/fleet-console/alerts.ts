@@ -68,7 +68,8 @@ export function evaluate(f: KioskFacts, s: AlertSettings): Map<string, { severit
   return out;
 }
 
-export type Health = 'red' | 'amber' | 'green';
+export type { Health } from '../shared/fleet-summary.ts';
+import type { Health } from '../shared/fleet-summary.ts';
 export const healthOf = (open: Iterable<{ severity: Severity }>): Health => {
   let h: Health = 'green';
   for (const a of open) {

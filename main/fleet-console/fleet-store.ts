@@ -1,6 +1,9 @@
 import type { Db } from '../store/database.ts';
 import type { FleetEvent, FleetStatus, Heartbeat, KioskAddress } from '../fleet/protocol.ts';
 import { DEFAULT_ALERT_SETTINGS, evaluate, healthOf, type AlertSettings, type Health, type Severity } from './alerts.ts';
+import type { KioskSummary } from '../shared/fleet-summary.ts';
+
+export type { KioskSummary };
 
 export interface OpenAlert {
   rule: string;
@@ -16,21 +19,6 @@ interface KioskState extends KioskAddress {
   silent: boolean;
   alerts: Map<string, OpenAlert>;
   rev: number;
-}
-/** One line of the fleet page (short keys: 5,000 of them travel on every full load). */
-export interface KioskSummary {
-  k: string;
-  co: string;
-  ce: string;
-  on: boolean;
-  h: Health;
-  app: string;
-  why: string | null;
-  seen: string | null;
-  paper: string | null;
-  ob: number | null;
-  fl: number | null;
-  al: string[];
 }
 
 const HEALTH_ORDER: Record<Health, number> = { red: 0, amber: 1, green: 2 };

@@ -1,7 +1,3 @@
-import type { PaymentTerminal } from '../../drivers/payment/terminal.ts';
-import type { ReceiptPrinter } from '../../drivers/printer/printer.ts';
-import type { Events } from '../contract/api.ts';
-import type { Db } from '../store/database.ts';
 import { TransactionsRepo } from '../store/transactions-repo.ts';
 import { OutboxRepo } from '../store/outbox-repo.ts';
 import { RecordsRepo } from '../store/records-repo.ts';
@@ -10,42 +6,22 @@ import { AlertsRepo } from '../store/alerts-repo.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import { OutboxSender } from '../outbox/outbox-sender.ts';
 import { OutboxService } from '../outbox/outbox-service.ts';
-import type { VisitorSessions } from '../session/visitor-session.ts';
-import type { CountryProfile } from '../profiles/profiles.ts';
-import type { Logger } from '../log/logger.ts';
-import type { ReceiptContext } from '../receipt/payment-receipt.ts';
-import { PaymentService } from './payment-service.ts';
+import { PaymentService, type PaymentServiceDeps } from './payment-service.ts';
 import { MoneyDesk } from './money-desk.ts';
 import { recordLateTerminalMessage } from './payment-records.ts';
-import type { ReconcileOptions } from './reconcile.ts';
-import type { CrashPoint } from './payment-states.ts';
-import type { GuessLimiter } from './guess-limiter.ts';
 
-export interface MoneyPathDeps {
-  db: Db;
+/** What the payment service needs from outside the money path, plus the sender's own settings. */
+export type MoneyPathDeps = Pick<
+  PaymentServiceDeps,
+  'db' | 'terminal' | 'printer' | 'sessions' | 'profile' | 'receipt' | 'kioskId' | 'log' | 'now' | 'emit' | 'isOnline' | 'nextReference' | 'guesses' | 'reconcile' | 'postingGraceMs' | 'crashPoint'
+> & {
   gateway: GatewayClient;
-  terminal: PaymentTerminal;
-  printer: ReceiptPrinter;
-  sessions: VisitorSessions;
-  profile: CountryProfile;
-  receipt: Omit<ReceiptContext, 'postingPending'>;
-  kioskId: string;
-  log: Logger;
-  now: () => Date;
-  emit: <E extends keyof Events>(event: E, payload: Events[E]) => void;
-  isOnline: () => boolean;
   backoff: { baseMs: number; capMs: number };
-  nextReference?: () => string;
-  /** The kiosk-wide limiter of wrong reprint and status answers. */
-  guesses?: GuessLimiter;
-  reconcile?: ReconcileOptions;
-  postingGraceMs?: number;
   batchSize?: number;
   random?: () => number;
   /** Wake the sender on approval (the kiosk does); crash runs deliver only after the receipt. */
   wakeOnApproval?: boolean;
-  crashPoint?: (point: CrashPoint) => void;
-}
+};
 
 export interface MoneyPath {
   transactions: TransactionsRepo;

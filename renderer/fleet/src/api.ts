@@ -1,19 +1,7 @@
 /** The console's JSON API (same origin, session cookie). Results, not exceptions. */
-export type Health = 'red' | 'amber' | 'green';
-export interface KioskSummary {
-  k: string;
-  co: string;
-  ce: string;
-  on: boolean;
-  h: Health;
-  app: string;
-  why: string | null;
-  seen: string | null;
-  paper: string | null;
-  ob: number | null;
-  fl: number | null;
-  al: string[];
-}
+import type { Health, KioskSummary } from '../../../main/shared/fleet-summary.ts';
+
+export type { Health, KioskSummary };
 export interface Operator {
   name: string;
   role: 'viewer' | 'supervisor';
