@@ -40,7 +40,7 @@ describe.each(['en', 'ar'] as const)('guessing receipt references on the screen 
       seen.push((await page.getByTestId('error').textContent())!.trim());
     }
     expect(seen).toContain(locales[lang].errors.tooManyAttempts);
-    if (lang === 'en') expect(seen[0]).toBe(locales.en.errors.notFound);
+    if (lang === 'en') expect(seen[0]).toBe(locales.en.visitor.reprintNotFound);
     expect(rig.printerSim.jobs.length).toBe(jobs);
     await page.screenshot({ path: new URL(`reprint-too-many-${lang}.png`, out).pathname });
     await page.close();

@@ -58,7 +58,7 @@ describe('diagnostics bundle to removable media: no personal data in it', () => 
     await page.getByTestId('diagnostics-write').tap();
     await page.getByTestId('diagnostics-written').waitFor({ timeout: 20_000 });
     const [bundle] = readdirSync(stick);
-    expect(bundle).toMatch(/^khidma-diagnostics-KW-GOVMALL-01-/);
+    expect(bundle).toMatch(/^khidma-diagnostics-KW-RIG-01-/);
     const files = readdirSync(join(stick, bundle!));
     expect(files).toEqual(expect.arrayContaining(['manifest.json', 'config.json', 'devices.json', 'state.json', 'outbox.json', 'journal.json', 'logs.jsonl', 'settings.json']));
     const all = files.map((f) => readFileSync(join(stick, bundle!, f), 'utf8')).join('\n');

@@ -82,7 +82,7 @@ describe('fixes found while trying it', () => {
     const txId = (await result.getAttribute('data-transaction-id'))!;
     expect(txId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await result.textContent()).not.toContain(txId);
-    expect(await page.getByTestId('payment-reference').textContent()).toMatch(/^\d{13}$/);
+    expect(await page.getByTestId('payment-reference').textContent()).toMatch(/^\d{16}$/);
     await page.getByTestId('finish').tap();
     await page.getByTestId('attract').waitFor();
     await page.close();
@@ -115,7 +115,7 @@ describe('fixes found while trying it', () => {
     const page = await start('en');
     await page.getByTestId('section-payments').tap();
     await page.getByTestId('pay-reprint').tap();
-    await typeOnKeypad(page, '0012612029999');
+    await typeOnKeypad(page, '0012633699990000');
     await typeOnKeypad(page, '1111');
     await page.getByTestId('reprint-go').tap();
     const message = await page.getByTestId('error').textContent();
