@@ -5,8 +5,8 @@ import { startKioskRig, typeOnKeypad, type KioskRig } from '../support/kiosk-rig
 const out = new URL('../../test-output/screens/', import.meta.url);
 mkdirSync(out, { recursive: true });
 const locales = {
-  ar: JSON.parse(readFileSync(new URL('../../assets/locales/ar.json', import.meta.url), 'utf8')) as { errors: Record<string, string> },
-  en: JSON.parse(readFileSync(new URL('../../assets/locales/en.json', import.meta.url), 'utf8')) as { errors: Record<string, string> },
+  ar: JSON.parse(readFileSync(new URL('../../assets/locales/ar.json', import.meta.url), 'utf8')) as { errors: Record<string, string>; visitor: Record<string, string> },
+  en: JSON.parse(readFileSync(new URL('../../assets/locales/en.json', import.meta.url), 'utf8')) as { errors: Record<string, string>; visitor: Record<string, string> },
 };
 const START = { ar: 'ابدأ بالعربية', en: 'Start in English' } as const;
 
