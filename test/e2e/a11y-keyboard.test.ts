@@ -82,7 +82,7 @@ describe('on-screen keyboard: Arabic, English and numbers in every text field', 
     await page.getByRole('button', { name: 'Delete', exact: true }).waitFor();
     await page.locator('.osk').getByRole('button', { name: 'العربية' }).waitFor();
     // The field has the focus, and tapping keys leaves it there (the caret stays visible).
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search-query');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search-query');
     await typeOnKeyboard(page, 'pasport');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search-query');
     // A key goes in at the caret: move it after "pas" and add the missing "s".

@@ -25,7 +25,8 @@ describe('dialogs: focus held, Escape closes, they fit', () => {
     await page.getByTestId(opener).focus();
     await page.keyboard.press('Enter');
     await page.getByTestId(panel).waitFor();
-    expect(await inside(page, panel)).toBe(true);
+    // The panel takes the focus as it opens (an effect after its first paint): wait for it, then hold it.
+    await expect.poll(() => inside(page, panel)).toBe(true);
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab');
       expect(await inside(page, panel), `after Tab ${i + 1}`).toBe(true);
@@ -36,7 +37,7 @@ describe('dialogs: focus held, Escape closes, they fit', () => {
     }
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId(panel).count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(opener);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(opener);
     await page.close();
   });
 
