@@ -186,7 +186,12 @@ export class PaymentService {
    * only lacked the terminal's answer, and is still the latest, is asked about again at once.
    */
   async retryAfterTerminalReturn(): Promise<void> {
-    if (this.#active) return;
+    // The terminal came back while a payment was still reconciling: look again once it settled,
+    // or a payment flagged at the end of that run would wait for the next drop.
+    if (this.#active) {
+      void this.#active.then(() => this.retryAfterTerminalReturn());
+      return;
+    }
     const run = (async () => {
       for (const tx of this.d.transactions.flagged()) {
         if (tx.resolved || this.d.transactions.startedAfter(tx.id) > 0) continue;
