@@ -176,9 +176,13 @@ export class PaymentService {
 
   /** Technician action: ask the terminal again about a flagged payment. Returns the new state. */
   async retryFlagged(id: string): Promise<PaymentState> {
+    // One command at a time at the terminal: wait for whatever is asking it now.
+    while (this.#active) await this.#active;
     const tx = this.get(id);
-    if (tx.state !== 'flagged') throw new KioskError('conflict', 'payment is not flagged');
-    return this.#settle(tx, { kind: 'unknown', reason: 'technician asked again' });
+    if (tx.state !== 'flagged') return tx.state;
+    const run = this.#settle(tx, { kind: 'unknown', reason: 'technician asked again' });
+    this.#active = run.then(() => undefined).finally(() => (this.#active = undefined));
+    return run;
   }
 
   /**
@@ -186,12 +190,17 @@ export class PaymentService {
    * only lacked the terminal's answer, and is still the latest, is asked about again at once.
    */
   async retryAfterTerminalReturn(): Promise<void> {
-    // The terminal came back while a payment was still reconciling: look again once it settled,
-    // or a payment flagged at the end of that run would wait for the next drop.
+    // Only payments that lacked nothing but the terminal's answer, still the latest, and only
+    // while the terminal is really back.
+    const waiting = () =>
+      this.d.terminal.status().device === 'online' &&
+      this.d.transactions.flagged().some((tx) => !tx.resolved && this.d.transactions.startedAfter(tx.id) === 0 && (tx.terminalAnswer as { kind?: string } | null)?.kind === 'unavailable');
+    // The terminal came back while a payment was still reconciling: look again once it settled.
     if (this.#active) {
       void this.#active.then(() => this.retryAfterTerminalReturn());
       return;
     }
+    if (!waiting()) return;
     const run = (async () => {
       for (const tx of this.d.transactions.flagged()) {
         if (tx.resolved || this.d.transactions.startedAfter(tx.id) > 0) continue;
