@@ -84,7 +84,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
 
   const info = kioskInfo(config, profile);
   const registration = new KioskRegistration({ gateway, kiosk: { kioskId: config.kioskId, kioskNumber: config.kioskNumber, location: config.location }, log });
-  const technician = await openTechnician({ config, db, devices, visitors: sessions, connectivity, events, log, logFile, now });
+  const technician = await openTechnician({ config, db, devices, visitors: sessions, connectivity, events, log, logFile, money: { desk: money.desk, endOfDay: upkeep.endOfDay }, now });
   const dispatcher = createDispatcher(
     createHandlers({
       info: () => ({ ...info, idle: technician.idle() }),

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { DeviceName, DeviceSummary } from './types.ts';
+import { techMoneyMethodParams, type TechMoneyMethodResults } from './tech-money-api.ts';
+
+export type * from './tech-money-api.ts';
 
 /**
  * Technician mode's part of the contract (issue 12). Every `tech.*` method but the two that
@@ -36,7 +39,7 @@ export const techMethodParams = {
     })
     .strict(),
   'tech.printerTest': z.object({ kind: z.enum(['page', 'status']) }).strict(),
-  'tech.terminalTest': z.object({ kind: z.enum(['register', 'status', 'diagnosis', 'endOfDay']) }).strict(),
+  'tech.terminalTest': z.object({ kind: z.enum(['register', 'status', 'diagnosis', 'endOfDay']), locale: z.enum(['ar', 'en']).optional() }).strict(),
   'tech.readerTest': z.object({ waitMs: z.number().int().min(100).max(60_000).default(15_000) }).strict(),
   'tech.settings': z.object({}).strict(),
   /** Secrets are not among what a screen may set (they are never sent to one, either). */
@@ -53,6 +56,7 @@ export const techMethodParams = {
   'tech.media': z.object({}).strict(),
   /** Must be one of the folders `tech.media` listed. */
   'tech.diagnostics': z.object({ target: z.string().min(1).max(300) }).strict(),
+  ...techMoneyMethodParams,
 } as const;
 
 export type TechMethod = keyof typeof techMethodParams;
@@ -168,7 +172,7 @@ export interface TechLogEntry {
   data: string;
 }
 
-export interface TechMethodResults {
+export interface TechMethodResults extends TechMoneyMethodResults {
   'tech.entry': TechEntryState;
   'tech.login': TechIdentity;
   'tech.logout': null;

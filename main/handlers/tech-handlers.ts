@@ -1,5 +1,5 @@
 import type { Handlers } from '../bridge/dispatcher.ts';
-import type { DeviceAssignment, DeviceRole, TechAssignLink, TechMethod } from '../contract/api.ts';
+import type { DeviceAssignment, DeviceRole, TechAssignLink, TechMethod, TechMoneyMethod } from '../contract/api.ts';
 import { KioskError } from '../contract/result.ts';
 import type { DeviceLinkConfig } from '../config.ts';
 import type { KioskDevices } from '../devices/devices.ts';
@@ -31,6 +31,8 @@ export interface TechHandlerDeps {
   /** Starts watching for USB hot-plug while a technician is in. */
   watchPorts: () => void;
   kioskId: string;
+  /** The money path's end of day (the terminal test runs the real one, compared and recorded). */
+  endOfDay: DeviceTestDeps['endOfDay'];
   now: () => Date;
 }
 
@@ -46,11 +48,11 @@ function toLinkConfig(link: TechAssignLink): DeviceLinkConfig {
 }
 
 /** The technician's part of the handler map; the dispatcher's guard has already checked the session. */
-export function techHandlers(d: TechHandlerDeps): Pick<Handlers, Exclude<TechMethod, 'tech.settings' | 'tech.saveSettings' | 'tech.rollback' | 'tech.logs' | 'tech.media' | 'tech.diagnostics'>> {
+export function techHandlers(d: TechHandlerDeps): Pick<Handlers, Exclude<TechMethod, TechMoneyMethod | 'tech.settings' | 'tech.saveSettings' | 'tech.rollback' | 'tech.logs' | 'tech.media' | 'tech.diagnostics'>> {
   const actor = () => d.sessions.account?.name ?? 'unknown';
   const audit = (action: string, detail?: Record<string, unknown>, who = actor()) => d.audit.append({ at: d.now().toISOString(), actor: who, action, ...(detail && { detail }) });
   const summary = (name: DeviceRole) => d.devices.summary().find((s) => s.name === name) ?? { name, state: 'noDevice' };
-  const testDeps: DeviceTestDeps = { devices: d.devices, kioskId: d.kioskId, now: d.now, summary };
+  const testDeps: DeviceTestDeps = { devices: d.devices, kioskId: d.kioskId, now: d.now, summary, endOfDay: d.endOfDay };
   const assignment = (role: DeviceRole): DeviceAssignment => {
     const link = d.devices.links()[role];
     return {
@@ -150,8 +152,8 @@ export function techHandlers(d: TechHandlerDeps): Pick<Handlers, Exclude<TechMet
       audit('tech.printerTest', { kind, ok: r.ok, code: r.code });
       return r;
     },
-    'tech.terminalTest': async ({ kind }) => {
-      const r = await terminalTest(testDeps, kind);
+    'tech.terminalTest': async ({ kind, locale }) => {
+      const r = await terminalTest(testDeps, kind, locale);
       audit('tech.terminalTest', { kind, ok: r.ok, code: r.code });
       d.appState.refresh();
       return r;

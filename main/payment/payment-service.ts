@@ -309,6 +309,12 @@ export class PaymentService {
         this.#audit.append({ at: now, actor: 'kiosk', action: 'payment.flagged', detail: { transactionId: tx.id, amountMinor: tx.amountMinor, reason } });
         this.d.alerts?.raise({ at: now, kind: 'payment.flagged', severity: 'critical', subject: tx.id, detail: { reference: tx.reference, amountMinor: tx.amountMinor, currency: tx.currency, reason } });
       })();
+    } else if (tx.declineReason !== reason) {
+      // Asked again, still for a person, but for another reason: the technician must see the current one.
+      this.d.db.transaction(() => {
+        this.d.transactions.setFlagReason(tx.id, reason, now);
+        this.#audit.append({ at: now, actor: 'kiosk', action: 'payment.flagReason', detail: { transactionId: tx.id, reason } });
+      })();
     }
     this.d.log.error('payment', 'payment needs a technician', { transactionId: tx.id, reason });
     this.#push(tx.id);

@@ -79,3 +79,18 @@ export async function reconcile(tx: TransactionRow, terminal: PaymentTerminal, j
       return { kind: 'aborted', reason: 'terminal reports no transaction', answer };
   }
 }
+
+/** Why a payment waits for a person, as a code a screen can say in the visitor's language. */
+export type FlagReasonCode = 'terminalSilent' | 'laterPayments' | 'timeOutside' | 'rivalFlagged' | 'reversalFailed' | 'other';
+
+/** Reads the code back from a stored reason (the messages above, and the reversal one in payment-service). */
+export function flagReasonCode(reason: string | null): FlagReasonCode {
+  if (!reason) return 'other';
+  if (reason.includes('reversal of receipt')) return 'reversalFailed';
+  if (reason.startsWith('terminal cannot tell')) return 'terminalSilent';
+  if (reason.startsWith('later payments hide')) return 'laterPayments';
+  if (/^terminal approval \d+\/\d+ is not journaled/.test(reason)) return 'timeOutside';
+  if (reason.startsWith('terminal approval may belong')) return 'rivalFlagged';
+  return 'other';
+}
+

@@ -201,6 +201,11 @@ export class TransactionsRepo {
     this.db.prepare('UPDATE transactions SET terminal_answer_json = ? WHERE id = ?').run(JSON.stringify(answer), id);
   }
 
+  /** A flagged payment asked again and still flagged: why it waits now (the answer may have changed). */
+  setFlagReason(id: string, reason: string, now: string): void {
+    this.db.prepare(`UPDATE transactions SET decline_reason = ?, updated_at = ? WHERE id = ? AND state = 'flagged'`).run(reason, now, id);
+  }
+
   setResolved(id: string, resolved: NonNullable<TransactionRow['resolved']>): void {
     this.db.prepare('UPDATE transactions SET resolved_json = ? WHERE id = ?').run(JSON.stringify(resolved), id);
   }

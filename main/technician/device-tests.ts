@@ -1,7 +1,7 @@
 import type { ReceiptDocument } from '../../drivers/printer/printer.ts';
-import type { EndOfDayResult } from '../../drivers/payment/terminal.ts';
 import type { MrzDocument, ReadResult } from '../../drivers/idreader/reader.ts';
-import type { DeviceSummary, TechReaderResult, TechTestResult } from '../contract/api.ts';
+import type { DeviceSummary, Locale, TechReaderResult, TechTestResult } from '../contract/api.ts';
+import type { EndOfDay } from '../payment/end-of-day.ts';
 import type { KioskDevices } from '../devices/devices.ts';
 
 /** The terminal's technician commands beyond the payment interface (the ZVT driver has them). */
@@ -16,6 +16,7 @@ export interface DeviceTestDeps {
   kioskId: string;
   now: () => Date;
   summary: (name: DeviceSummary['name']) => DeviceSummary;
+  endOfDay: Pick<EndOfDay, 'run' | 'print'>;
 }
 
 /** The bilingual test page: shaped Arabic, both digit sets, a QR code and a cut. No personal data. */
@@ -56,25 +57,7 @@ export async function printerTest(d: DeviceTestDeps, kind: 'page' | 'status'): P
   return { ok: true, code: 'printed', status: d.summary('printer'), ...(png && { png: `data:image/png;base64,${png.toString('base64')}` }) };
 }
 
-function endOfDayReport(kioskId: string, at: Date, r: { ok: boolean; totalMinor?: number; count?: number; resultCode?: number }): ReceiptDocument {
-  return {
-    direction: 'rtl',
-    blocks: [
-      { kind: 'text', text: 'تقرير نهاية اليوم', align: 'center', size: 'large', bold: true },
-      { kind: 'text', text: 'End of day report', align: 'center', bold: true },
-      { kind: 'rule' },
-      { kind: 'pair', label: 'الكشك / Kiosk', value: kioskId },
-      { kind: 'pair', label: 'الوقت / Time (UTC)', value: at.toISOString().slice(0, 16).replace('T', ' ') },
-      { kind: 'pair', label: 'النتيجة / Result', value: r.ok ? 'OK' : `FAILED ${r.resultCode ?? ''}`.trim() },
-      { kind: 'pair', label: 'العدد / Count', value: String(r.count ?? 0) },
-      { kind: 'pair', label: 'المجموع / Total (minor)', value: String(r.totalMinor ?? 0) },
-      { kind: 'feed', lines: 1 },
-    ],
-    cut: true,
-  };
-}
-
-export async function terminalTest(d: DeviceTestDeps, kind: 'register' | 'status' | 'diagnosis' | 'endOfDay'): Promise<TechTestResult> {
+export async function terminalTest(d: DeviceTestDeps, kind: 'register' | 'status' | 'diagnosis' | 'endOfDay', locale: Locale = 'ar'): Promise<TechTestResult> {
   const terminal = d.devices.terminal;
   const extras = terminal as unknown as TerminalExtras;
   switch (kind) {
@@ -95,13 +78,16 @@ export async function terminalTest(d: DeviceTestDeps, kind: 'register' | 'status
       return { ok: done, code: done ? 'diagnosed' : 'diagnosisFailed', status: d.summary('terminal') };
     }
     case 'endOfDay': {
-      const r = await terminal.endOfDay().catch((): EndOfDayResult => ({ ok: false }));
-      const printed = await d.devices.printer.print(endOfDayReport(d.kioskId, d.now(), r));
+      // The same end of day as the schedule's: totals compared with the kiosk's journal, recorded,
+      // a difference raised as an alert, the report printed in the technician's language.
+      const r = await d.endOfDay.run('technician');
+      const printed = await d.endOfDay.print(r.id, locale);
+      const verdict = !r.ok ? 'endOfDayFailed' : r.differenceMinor === 0 && (r.terminalCount === null || r.terminalCount === r.kioskCount) ? 'totalsMatch' : 'totalsDiffer';
       return {
-        ok: r.ok && printed.ok,
-        code: !r.ok ? 'endOfDayFailed' : printed.ok ? 'printed' : `print:${printed.code}`,
+        ok: r.ok && printed,
+        code: printed ? verdict : 'printFailed',
         status: d.summary('terminal'),
-        lines: [`count ${r.count ?? 0}`, `total ${r.totalMinor ?? 0}`],
+        lines: [`terminal ${r.terminalCount ?? '-'} / ${r.terminalTotalMinor ?? '-'}`, `kiosk ${r.kioskCount} / ${r.kioskTotalMinor}`],
       };
     }
   }

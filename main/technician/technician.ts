@@ -24,6 +24,9 @@ import { techSettingsHandlers } from '../handlers/tech-settings-handlers.ts';
 import { PROFILES } from '../profiles/profiles.ts';
 import { techLogHandlers } from '../handlers/tech-log-handlers.ts';
 import { redact } from './settings-history.ts';
+import { techMoneyHandlers } from '../handlers/tech-money-handlers.ts';
+import type { MoneyDesk } from '../payment/money-desk.ts';
+import type { EndOfDay } from '../payment/end-of-day.ts';
 
 /** The technician's device assignments applied over the config's (for the composition root). */
 export { assignedDevices } from './assignments-repo.ts';
@@ -38,6 +41,8 @@ export interface TechnicianDeps {
   log: Logger;
   /** The log file the viewer and the diagnostics bundle read. */
   logFile: string;
+  /** The money path's desk and end of day, on the technician's money screen. */
+  money: { desk: MoneyDesk; endOfDay: EndOfDay };
   now: () => Date;
 }
 
@@ -130,6 +135,7 @@ export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
     endVisitorSession: () => (d.visitors.end(), d.devices.printer.cancelPending()),
     watchPorts: () => watcher.start(),
     kioskId: d.config.kioskId,
+    endOfDay: d.money.endOfDay,
     now: d.now,
   });
   const settingsHandlers = techSettingsHandlers({
@@ -154,8 +160,17 @@ export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
     actor: () => sessions.account?.name ?? 'unknown',
     now: d.now,
   });
+  const moneyHandlers = techMoneyHandlers({
+    ...d.money,
+    audit,
+    // The guard lets tech.* through only while a session is held.
+    who: () => sessions.account ?? { name: 'unknown', role: 'technician' },
+    currency: PROFILES[d.config.profile].currency,
+    timeZone,
+    now: d.now,
+  });
   return {
-    handlers: { ...handlers, ...settingsHandlers, ...logHandlers, 'kiosk.state': () => appState.refresh() },
+    handlers: { ...handlers, ...settingsHandlers, ...logHandlers, ...moneyHandlers, 'kiosk.state': () => appState.refresh() },
     idle: () => ({ seconds: settings.current().idleSeconds, warningSeconds: settings.current().idleWarningSeconds }),
     guard: technicianGuard(sessions, appState),
     appState,

@@ -19,6 +19,8 @@ export interface KioskRig {
   browser: Browser;
   printerSim: EscPosSimulator;
   terminalSim: ZvtTerminalSimulator;
+  /** The terminal's cable (pull it, plug it back, then attach the simulator again on its device path). */
+  terminalPty: PtyPair;
   newPage(opts?: { locale?: string }): Promise<Page>;
   dataDir: string;
   close(): Promise<void>;
@@ -77,6 +79,7 @@ export async function startKioskRig(overrides: KioskConfigInput = {}, terminal: 
     dataDir: dir.path,
     printerSim,
     terminalSim,
+    terminalPty,
     async newPage(opts: { locale?: string } = {}) {
       const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true, ...(opts.locale && { locale: opts.locale }) });
       await page.goto(`${ui.launchUrl()}&debug=1`);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LastTransaction, PaymentOutcome, PaymentTerminal, TerminalReceipt } from '../../../drivers/payment/terminal.ts';
 import { createMoneyCore } from '../../crash/money-core.ts';
 import { instantToLocal } from '../../../main/payment/terminal-time.ts';
+import { flagReasonCode } from '../../../main/payment/reconcile.ts';
 
 const receipt = (over: Partial<TerminalReceipt>): TerminalReceipt => ({
   amountMinor: 2_000, currencyNumeric: 414, traceNumber: 10, receiptNumber: 5, terminalId: '52001234', cardType: 'Visa', maskedPan: '************4242', authCode: '123456', dateTime: instantToLocal(Date.now(), 'Asia/Kuwait'), ...over,
@@ -66,5 +67,24 @@ describe('reconciliation of an unknown outcome', () => {
     expect(c.transactions.get(id)?.state).toBe('aborted');
     expect(calls.filter((x) => x === 'authorize')).toHaveLength(1);
     c.close();
+  });
+});
+
+describe('why a payment waits, as a code a screen can say', () => {
+  const flaggedReason = async (last: LastTransaction, reverse?: PaymentOutcome, dateTime?: string) => {
+    const { core: c } = core(last.kind === 'approved' && dateTime ? { ...last, receipt: { ...last.receipt, dateTime } } : last, reverse);
+    const id = await c.pay(2_000);
+    const tx = c.transactions.get(id)!;
+    c.close();
+    expect(tx.state).toBe('flagged');
+    return flagReasonCode(tx.declineReason);
+  };
+  it('each of the kiosk reasons maps to its own code', async () => {
+    expect(await flaggedReason({ kind: 'unavailable', reason: 'linkLost' })).toBe('terminalSilent');
+    // An approval of this amount from hours ago: its time is not this payment's.
+    expect(await flaggedReason({ kind: 'approved', receipt: receipt({}) }, undefined, instantToLocal(Date.now() - 3 * 3600_000, 'Asia/Kuwait'))).toBe('timeOutside');
+    expect(await flaggedReason({ kind: 'approved', receipt: receipt({ amountMinor: 9_999 }) }, { kind: 'declined', resultCode: 5, reason: 'no' })).toBe('reversalFailed');
+    expect(flagReasonCode(null)).toBe('other');
+    expect(flagReasonCode('something new')).toBe('other');
   });
 });

@@ -121,9 +121,11 @@ describe('per-device tests through the technician contract (embedded simulators)
     expect(await call<TechTestResult>('tech.printerTest', { kind: 'status' })).toMatchObject({ ok: true, status: { name: 'printer', state: 'online' } });
 
     expect(await call<TechTestResult>('tech.terminalTest', { kind: 'status' })).toMatchObject({ ok: true, code: 'answered' });
-    const eod = await call<TechTestResult>('tech.terminalTest', { kind: 'endOfDay' });
-    expect(eod).toMatchObject({ ok: true, code: 'printed' });
-    expect(sim.decodedText().join('\n')).toMatch(/End of day report/);
+    // The real end of day: compared with the journal (no payments yet: both zero), recorded, printed.
+    const eod = await call<TechTestResult>('tech.terminalTest', { kind: 'endOfDay', locale: 'en' });
+    expect(eod).toMatchObject({ ok: true, code: 'totalsMatch', lines: ['terminal 0 / 0', 'kiosk 0 / 0'] });
+    expect(kiosk.upkeep.endOfDay.repo.recent(1)[0]).toMatchObject({ startedBy: 'technician', ok: true, differenceMinor: 0 });
+    expect(sim.decodedText().join('\n')).toMatch(/End of day/);
     expect(sim.cuts).toBe(2);
     expect(await call<TechTestResult>('tech.terminalTest', { kind: 'diagnosis' })).toMatchObject({ ok: true, code: 'diagnosed' });
 

@@ -31,22 +31,30 @@ export function KeyboardField(props: KeyboardFieldProps) {
   const field = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   const caret = useRef(props.value.length);
   const last = useRef(props.value);
+  // Where the caret must go after this render (a key went in, or the parent replaced the text).
+  // Only then is the box's selection set: a caret the user moved is never put back by a later
+  // render that happens before the browser's "select" event told us about it.
+  const place = useRef<number | undefined>(props.value.length);
   // The parent replaced the text (cleared it): the caret goes to its end.
   if (props.value !== last.current) {
     caret.current = props.value.length;
     last.current = props.value;
+    place.current = caret.current;
   }
 
   useLayoutEffect(() => {
     const el = field.current;
     if (!el) return;
     if (document.activeElement === el || document.activeElement === document.body || !document.activeElement) el.focus({ preventScroll: true });
-    if (el.selectionStart !== caret.current || el.selectionEnd !== caret.current) el.setSelectionRange(caret.current, caret.current);
+    const at = place.current;
+    place.current = undefined;
+    if (at !== undefined && (el.selectionStart !== at || el.selectionEnd !== at)) el.setSelectionRange(at, at);
   });
 
   const apply = (next: Edit) => {
     caret.current = next.caret;
     last.current = next.value;
+    place.current = next.caret;
     if (next.value !== props.value) props.onChange(next.value);
     else field.current?.setSelectionRange(next.caret, next.caret);
   };

@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 
 export interface CornerGestureOptions {
   /** Side of the square in the physical top-left corner, in CSS px. */
@@ -32,7 +32,9 @@ export function cornerTapDetector(o: CornerGestureOptions = CORNER_GESTURE) {
 
 /** Listens for the corner gesture while `enabled` (the attract and out-of-service screens). */
 export function useCornerGesture(enabled: boolean, onGesture: () => void): void {
-  useEffect(() => {
+  // Layout effect: listening from the moment the screen is shown, not a frame (or, on a busy
+  // kiosk, many frames) later, so the first taps of the gesture are never lost.
+  useLayoutEffect(() => {
     if (!enabled) return;
     const detector = cornerTapDetector();
     const down = (e: PointerEvent) => detector.tap(e.clientX, e.clientY, e.timeStamp) && onGesture();

@@ -22,7 +22,7 @@ export function TechDevices(props: { overview: TechOverview }) {
 }
 
 function DeviceCard(props: { device: DeviceAssignment }) {
-  const { t } = useApp();
+  const { t, state } = useApp();
   const { call, busy, error } = useTechCall();
   const [result, setResult] = useState<TechTestResult | TechReaderResult | undefined>();
   const [waiting, setWaiting] = useState(false);
@@ -35,7 +35,7 @@ function DeviceCard(props: { device: DeviceAssignment }) {
       setWaiting(true);
       setResult(await call('tech.readerTest', { waitMs: 15_000 }));
       setWaiting(false);
-    } else setResult(await call('tech.terminalTest', { kind: k === 'terminalStatus' ? 'status' : k }));
+    } else setResult(await call('tech.terminalTest', { kind: k === 'terminalStatus' ? 'status' : k, locale: state.locale }));
   };
 
   return (

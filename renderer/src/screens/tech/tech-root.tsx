@@ -6,9 +6,10 @@ import { TechDevices } from './tech-devices.tsx';
 import { TechPorts } from './tech-ports.tsx';
 import { TechSettings } from './tech-settings.tsx';
 import { TechLogs } from './tech-logs.tsx';
+import { TechMoney } from './tech-money.tsx';
 import './tech.css';
 
-type Tab = 'overview' | 'devices' | 'ports' | 'settings' | 'logs';
+type Tab = 'overview' | 'devices' | 'money' | 'ports' | 'settings' | 'logs';
 
 /** Technician mode: the kiosk's state, its devices and ports, by touch alone. */
 export function TechRoot(props: { who: TechIdentity; onExit: () => void }) {
@@ -43,7 +44,7 @@ export function TechRoot(props: { who: TechIdentity; onExit: () => void }) {
         </div>
       </header>
       <nav class="tech-tabs" aria-label={t('tech.title')}>
-        {(['overview', 'devices', 'ports', 'settings', 'logs'] as const).map((id) => (
+        {(['overview', 'devices', 'money', 'ports', 'settings', 'logs'] as const).map((id) => (
           <button type="button" key={id} class={`btn ${tab === id ? 'btn-primary' : 'btn-quiet'}`} aria-pressed={tab === id} data-testid={`tech-tab-${id}`} onClick={() => setTab(id)}>
             {t(`tech.tabs.${id}`)}
           </button>
@@ -51,6 +52,7 @@ export function TechRoot(props: { who: TechIdentity; onExit: () => void }) {
       </nav>
       {tab === 'overview' && overview && <TechOverviewPanel overview={overview} />}
       {tab === 'devices' && overview && <TechDevices overview={overview} />}
+      {tab === 'money' && <TechMoney />}
       {tab === 'ports' && <TechPorts profiles={overview?.profiles} />}
       {tab === 'settings' && <TechSettings />}
       {tab === 'logs' && <TechLogs />}
