@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfigFile } from '../config.ts';
 import { openShellCore } from './core-adapter.ts';
 import { startShell } from './kiosk-shell.ts';
-import { configureUpdater, updateFeedFromEnv } from './updates.ts';
+import { configureUpdater, HelperDebUpdater, isDebBuild, runSync, updateFeedFromEnv } from './updates.ts';
 import electronUpdater from 'electron-updater';
 
 /**
@@ -35,5 +35,8 @@ void shell.then((handle) => {
   if (!handle?.supervisor || !electron.app.isPackaged) return;
   const { feed, problem } = updateFeedFromEnv(process.env);
   if (problem) log('warn', `updates off: ${problem}`);
-  if (feed) configureUpdater(electronUpdater.autoUpdater, feed, { log });
+  if (!feed) return;
+  // The deb installs through the root-owned helper polkit allows; the AppImage replaces itself.
+  const updater = isDebBuild(process.resourcesPath) ? new HelperDebUpdater(runSync) : electronUpdater.autoUpdater;
+  configureUpdater(updater, feed, { log });
 });

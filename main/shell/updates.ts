@@ -1,4 +1,7 @@
-import type { AppUpdater } from 'electron-updater';
+import electronUpdater, { type AppUpdater } from 'electron-updater';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * Updates through electron-updater's generic provider (any HTTPS server the operator runs).
@@ -45,9 +48,74 @@ export function configureUpdater(
   u.allowPrerelease = false;
   u.autoDownload = true;
   u.autoInstallOnAppQuit = true;
-  u.on('error', (err) => o.log('warn', 'update check failed', { error: String(err) }));
+  u.on('error', (err) => o.log('warn', 'update failed', { error: String(err) }));
   u.on('update-downloaded', (info) => o.log('info', 'update downloaded; installs at the next restart', { version: info.version }));
   const check = () => void u.checkForUpdates().catch((err: unknown) => o.log('warn', 'update check failed', { error: String(err) }));
   check();
   (o.setInterval ?? setInterval)(check, o.everyMs ?? 6 * 3600_000);
+}
+
+/**
+ * Installed by the deb (electron-builder.yml deb.fpm). polkit lets the kiosk user run exactly this
+ * program through pkexec (packaging/linux/50-khidma-update.rules); it installs only a newer Khidma
+ * from the kiosk user's update cache (packaging/linux/khidma-install-update).
+ */
+export const INSTALL_HELPER = '/usr/lib/khidma/khidma-install-update';
+
+export type RunSync = (command: string, args: string[]) => { status: number | null; stderr: string; error?: Error };
+
+/** Runs a program without a shell, waiting for it (electron-updater installs from a synchronous quit handler). */
+export const runSync: RunSync = (command, args) => {
+  const r = spawnSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  return { status: r.status, stderr: r.stderr ?? '', ...(r.error ? { error: r.error } : {}) };
+};
+
+/** The downloaded deb, through the helper: pkexec, the helper and the file, one argument each. */
+export function installWithHelper(file: string, run: RunSync): { ok: true } | { ok: false; error: string } {
+  // No internal agent: without the polkit rule pkexec fails instead of asking for a password on tty1.
+  const r = run('pkexec', ['--disable-internal-agent', INSTALL_HELPER, file]);
+  if (r.error) return { ok: false, error: `update install could not start pkexec: ${r.error.message}` };
+  if (r.status !== 0) return { ok: false, error: `update install failed (exit ${r.status ?? 'by signal'}): ${r.stderr.trim()}` };
+  return { ok: true };
+}
+
+type DebUpdaterApp = ConstructorParameters<typeof electronUpdater.DebUpdater>[1];
+
+/**
+ * electron-updater's deb updater (download, sha512 check, staged rollout, install on quit) with
+ * only its install replaced: its own runs `pkexec /bin/bash -c 'dpkg -i …'`, which a polkit rule
+ * could allow only by allowing every command as root.
+ */
+export class HelperDebUpdater extends electronUpdater.DebUpdater {
+  private readonly run: RunSync;
+
+  constructor(run: RunSync, app?: DebUpdaterApp) {
+    super(null, app);
+    this.run = run;
+  }
+
+  protected override doInstall(options: { isForceRunAfter: boolean }): boolean {
+    // The raw path: LinuxUpdater.installerPath is backslash-escaped for a shell, and no shell runs here.
+    const file = this.downloadedUpdateHelper?.file;
+    if (!file) {
+      this.dispatchError(new Error('no downloaded update to install'));
+      return false;
+    }
+    const r = installWithHelper(file, this.run);
+    if (!r.ok) {
+      this.dispatchError(new Error(r.error));
+      return false;
+    }
+    if (options.isForceRunAfter) this.app.relaunch();
+    return true;
+  }
+}
+
+/** Whether this build is the deb: electron-builder writes resources/package-type, as electron-updater reads it. */
+export function isDebBuild(resourcesPath: string): boolean {
+  try {
+    return readFileSync(join(resourcesPath, 'package-type'), 'utf8').trim() === 'deb';
+  } catch {
+    return false;
+  }
 }

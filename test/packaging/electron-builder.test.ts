@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FuseV1Options } from '@electron/fuses';
+import { INSTALL_HELPER } from '../../main/shell/updates.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -21,7 +22,7 @@ interface BuilderConfig {
   extraResources: { from: string; filter: string[] }[];
   publish: { provider: string; url: string; channel: string }[];
   linux: { target: string[] };
-  deb: { afterInstall: string; recommends: string[]; depends?: string[] };
+  deb: { afterInstall: string; recommends: string[]; depends?: string[]; fpm: string[] };
   win: { target: string[] };
   nsis: { include: string; perMachine: boolean };
   npmRebuild: boolean;
@@ -60,6 +61,25 @@ describe('electron-builder.yml', () => {
     expect(script).toContain('/etc/udev/rules.d/99-khidma-serial.rules');
     expect(script).toContain('systemctl enable khidma-kiosk.service');
     expect(spawnSync('bash', ['-n', join(root, c.deb.afterInstall)]).status).toBe(0);
+  });
+
+  it('the deb ships the update helper (root, 0755) and its polkit action and rule, at the paths the shell and polkit use', async () => {
+    const c = await load();
+    const mapped = Object.fromEntries(c.deb.fpm.map((arg) => arg.split('=') as [string, string]).map(([from, to]) => [to, from]));
+    expect(Object.keys(mapped).sort()).toEqual([
+      INSTALL_HELPER,
+      '/usr/share/polkit-1/actions/org.khidma.kiosk.install-update.policy',
+      '/usr/share/polkit-1/rules.d/50-khidma-update.rules',
+    ].sort());
+    expect(mapped[INSTALL_HELPER]).toBe('packaging/linux/khidma-install-update');
+    for (const [to, from] of Object.entries(mapped)) expect(from.split('/').at(-1), to).toBe(to.split('/').at(-1));
+    for (const from of Object.values(mapped)) expect(existsSync(join(root, from)), from).toBe(true);
+    // fpm keeps the source's mode (git keeps the executable bit); after-install sets root:root 0755 all the same.
+    expect(statSync(join(root, mapped[INSTALL_HELPER]!)).mode & 0o111).toBe(0o111);
+    expect(spawnSync('sh', ['-n', join(root, mapped[INSTALL_HELPER]!)]).status).toBe(0);
+    const script = readFileSync(join(root, c.deb.afterInstall), 'utf8');
+    expect(script).toContain(`chown root:root /usr/lib/khidma ${INSTALL_HELPER}\nchmod 0755 /usr/lib/khidma ${INSTALL_HELPER}\n`);
+    expect(c.deb.recommends).toEqual(expect.arrayContaining(['pkexec', 'polkitd']));
   });
 
   it('sets every Electron fuse explicitly, by @electron/fuses names, with the hardening ones flipped', async () => {
