@@ -21,7 +21,7 @@ import { VisitorSessions } from './session/visitor-session.ts';
 import { createHandlers } from './handlers/handlers.ts';
 import { createTranslator } from './i18n/translator.ts';
 import { PROFILES } from './profiles/profiles.ts';
-import { createLogger } from './log/logger.ts';
+import { createKioskLogger, kioskLogFile } from './log/kiosk-log.ts';
 import { openDevices } from './devices/devices.ts';
 import { createMoneyUpkeep } from './payment/money-upkeep.ts';
 import { startFleet } from './fleet/start-fleet.ts';
@@ -35,8 +35,8 @@ const ASSETS = new URL('../assets/', import.meta.url);
 export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}): Promise<Kiosk> {
   const dataDir = resolve(config.dataDir);
   const now = opts.now ?? (() => new Date());
-  const logFile = join(dataDir, 'logs', 'kiosk.log');
-  const log = opts.log ?? createLogger({ file: logFile, level: config.log.level, console: config.log.console });
+  const logFile = kioskLogFile(dataDir);
+  const log = opts.log ?? createKioskLogger(config);
   const profile = PROFILES[config.profile];
   const events = new EventHub();
 

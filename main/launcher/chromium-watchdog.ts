@@ -101,6 +101,7 @@ export class ChromiumWatchdog {
     this.#answered = false;
     this.#launches++;
     this.#cdp = new CdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
+    this.o.log.info('browser', 'Chromium launched', { launch: this.#launches });
     child.once('error', (err) => this.o.log.error('browser', 'Chromium could not be started', { error: String(err) }));
     child.once('exit', (code, signal) => {
       this.#cdp?.close();
