@@ -24,7 +24,6 @@ import { PROFILES } from './profiles/profiles.ts';
 import { createKioskLogger, kioskLogFile } from './log/kiosk-log.ts';
 import { openDevices } from './devices/devices.ts';
 import { createMoneyUpkeep } from './payment/money-upkeep.ts';
-import { startFleet } from './fleet/start-fleet.ts';
 import { assignedDevices, openTechnician } from './technician/technician.ts';
 
 export type { Kiosk, ComposeOptions } from './kiosk.ts';
@@ -159,5 +158,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
       db.close();
     },
   };
-  return Object.assign(kiosk, { fleet: await startFleet(kiosk, config.fleet, now) });
+  // Loaded only when configured: the MQTT client is a large part of the core's start-up time.
+  const fleet = config.fleet && (await import('./fleet/start-fleet.ts')).startFleet(kiosk, config.fleet, now);
+  return Object.assign(kiosk, { fleet: await fleet });
 }
