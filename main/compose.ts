@@ -21,10 +21,9 @@ import { VisitorSessions } from './session/visitor-session.ts';
 import { createHandlers } from './handlers/handlers.ts';
 import { createTranslator } from './i18n/translator.ts';
 import { PROFILES } from './profiles/profiles.ts';
-import { createLogger } from './log/logger.ts';
+import { createKioskLogger, kioskLogFile } from './log/kiosk-log.ts';
 import { openDevices } from './devices/devices.ts';
 import { createMoneyUpkeep } from './payment/money-upkeep.ts';
-import { startFleet } from './fleet/start-fleet.ts';
 import { assignedDevices, openTechnician } from './technician/technician.ts';
 
 export type { Kiosk, ComposeOptions } from './kiosk.ts';
@@ -35,8 +34,8 @@ const ASSETS = new URL('../assets/', import.meta.url);
 export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}): Promise<Kiosk> {
   const dataDir = resolve(config.dataDir);
   const now = opts.now ?? (() => new Date());
-  const logFile = join(dataDir, 'logs', 'kiosk.log');
-  const log = opts.log ?? createLogger({ file: logFile, level: config.log.level, console: config.log.console });
+  const logFile = kioskLogFile(dataDir);
+  const log = opts.log ?? createKioskLogger(config);
   const profile = PROFILES[config.profile];
   const events = new EventHub();
 
@@ -159,5 +158,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
       db.close();
     },
   };
-  return Object.assign(kiosk, { fleet: await startFleet(kiosk, config.fleet, now) });
+  // Loaded only when configured: the MQTT client is a large part of the core's start-up time.
+  const fleet = config.fleet && (await import('./fleet/start-fleet.ts')).startFleet(kiosk, config.fleet, now);
+  return Object.assign(kiosk, { fleet: await fleet });
 }

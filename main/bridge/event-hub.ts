@@ -20,3 +20,6 @@ export class EventHub {
     return () => this.#listeners.delete(fn);
   }
 }
+
+/** The subscribing side of a hub: what a transport needs (the hub itself, or a stand-in while the core opens). */
+export type EventSource = Pick<EventHub, 'subscribe'>;

@@ -2,7 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Connection, Dispatcher } from './dispatcher.ts';
-import type { EventHub } from './event-hub.ts';
+import type { EventSource } from './event-hub.ts';
 import type { Logger } from '../log/logger.ts';
 import type { BridgeAuth } from './bridge-auth.ts';
 
@@ -21,7 +21,7 @@ export interface WireRequest {
  * session cookie a token was exchanged for) are checked at the HTTP upgrade, so a client
  * without them never gets a socket at all.
  */
-export function attachWsBridge(server: Server, opts: { auth: BridgeAuth; dispatcher: Dispatcher; events: EventHub; log: Logger }) {
+export function attachWsBridge(server: Server, opts: { auth: BridgeAuth; dispatcher: Dispatcher; events: EventSource; log: Logger }) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const cookies = new WeakMap<IncomingMessage, string>();
   wss.on('headers', (headers, req) => {

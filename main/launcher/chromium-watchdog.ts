@@ -24,6 +24,8 @@ export interface WatchdogOptions {
   maxMisses?: number;
   /** A fresh browser's misses do not count until its page first answers or this much time passed. */
   startupGraceMs?: number;
+  /** Where the throw-away profiles are made (default: the OS temp folder). */
+  profilesIn?: string;
 }
 
 /**
@@ -42,6 +44,7 @@ export class ChromiumWatchdog {
   #launches = 0;
   #launchedAt = 0;
   #answered = false;
+  #removing: Promise<void> = Promise.resolve();
   readonly #backoff: RestartBackoff;
 
   constructor(private readonly o: WatchdogOptions) {
@@ -72,17 +75,19 @@ export class ChromiumWatchdog {
     clearInterval(this.#probeTimer);
     clearTimeout(this.#restartTimer);
     const child = this.#child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return this.#removing;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
     await exited;
     clearTimeout(timer);
+    // The launcher exits right after: its throw-away profile must be gone by then, not left in /tmp.
+    await this.#removing;
   }
 
   #launch(): void {
     if (this.#stopped) return;
-    const profile = mkdtempSync(join(tmpdir(), 'khidma-chromium-'));
+    const profile = mkdtempSync(join(this.o.profilesIn ?? tmpdir(), 'khidma-chromium-'));
     // The URL carries a launch token: hand it over in a file only this user can read, never on
     // the command line (other local users can read every process's arguments).
     const opener = join(profile, 'open.html');
@@ -101,6 +106,7 @@ export class ChromiumWatchdog {
     this.#answered = false;
     this.#launches++;
     this.#cdp = new CdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
+    this.o.log.info('browser', 'Chromium launched', { launch: this.#launches });
     child.once('error', (err) => this.o.log.error('browser', 'Chromium could not be started', { error: String(err) }));
     child.once('exit', (code, signal) => {
       this.#cdp?.close();
@@ -112,7 +118,7 @@ export class ChromiumWatchdog {
       // The throw-away profile goes with the window, so relaunches do not pile up folders. Its
       // helper processes may still be writing for a moment: retry, and never let cleanup stop
       // the restart above.
-      void rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }).catch((err: unknown) =>
+      this.#removing = rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }).catch((err: unknown) =>
         this.o.log.warn('browser', 'throw-away profile not removed', { error: String(err) }),
       );
     });

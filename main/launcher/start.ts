@@ -3,19 +3,19 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfigFile, parseConfig, type KioskConfig } from '../config.ts';
 import { join, resolve } from 'node:path';
-import { createKiosk } from '../compose.ts';
-import { startUiServer } from '../server/ui-server.ts';
+import { createKioskLogger } from '../log/kiosk-log.ts';
 import { findChromium } from './open-window.ts';
 import { ChromiumWatchdog } from './chromium-watchdog.ts';
-import { writePrivateFile } from './private-file.ts';
+import { startBrowserShell } from './browser-shell.ts';
 import { demoPanelEnabled } from '../server/demo-mode.ts';
+import type { DemoSimulators } from '../server/demo-panel.ts';
 import { findElectronBinary } from '../shell/find-electron.ts';
 
 /**
  * `npm start` (= `--demo`): the kiosk in demo mode on embedded defaults (demo gateway, simulated
  * devices). Without --demo a configuration naming a remote gateway is required. With an
  * Electron binary it hands over to the Electron shell; otherwise it serves the UI on
- * loopback and opens Chromium in kiosk mode, or prints the URL.
+ * loopback and opens Chromium in kiosk mode, or writes the URL to a file, while the core opens.
  */
 const { values } = parseArgs({
   options: {
@@ -46,10 +46,12 @@ const base = loadOrExit();
 // Everything the kiosk writes is for the kiosk's user only (data folder 0700, files 0600).
 process.umask(0o077);
 // A configuration error is said plainly and exits 78 (EX_CONFIG): systemd does not restart on it.
-process.on('uncaughtException', (err) => {
-  process.stderr.write(err instanceof ConfigError ? `Khidma cannot start: ${err.message}\n` : `${err.stack ?? String(err)}\n`);
+// So does a core that fails to open, after the browser started beside it was stopped.
+function exitOnError(err: unknown): never {
+  process.stderr.write(err instanceof ConfigError ? `Khidma cannot start: ${err.message}\n` : `${(err instanceof Error && err.stack) || String(err)}\n`);
   process.exit(err instanceof ConfigError ? 78 : 1);
-});
+}
+process.on('uncaughtException', exitOnError);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const electron = values.browser ? undefined : findElectronBinary();
 if (electron && !values['no-window']) {
@@ -61,44 +63,47 @@ if (electron && !values['no-window']) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   const config = parseConfig({ ...base, ui: { ...base.ui, ...(values.port && { port: Number(values.port) }) }, log: { ...base.log, console: values.dev } });
-  const kiosk = await createKiosk(config);
+  const log = createKioskLogger(config);
   const launchFile = join(resolve(config.dataDir), 'launch-url');
-  const headless = !(config.ui.openBrowser && !values['no-window'] && findChromium());
-  const ui = await startUiServer({
-    // From source (tsx) the renderer is in dist/renderer; compiled, next to dist/main.
-    rootDir: fileURLToPath(new URL(import.meta.url.endsWith('.js') ? '../../renderer/' : '../../dist/renderer/', import.meta.url)),
-    // Headless, the file always holds one unspent URL: a browser session in another process
-    // (the cage kiosk session) reads it at each Chromium launch.
-    onLaunchTokenSpent: () => headless && writePrivateFile(launchFile, ui.launchUrl() + '\n'),
-    port: config.ui.port,
-    dispatcher: kiosk.dispatcher,
-    events: kiosk.events,
-    log: kiosk.log,
-    demo: demoPanelEnabled(config),
-    simulators: kiosk.devices.simulators,
-    profile: config.profile,
-  });
-  process.stdout.write(`\nKhidma kiosk ${config.kioskId} (${config.profile})${config.demo ? ' in DEMO mode' : ''} is running.\n`);
-  if (kiosk.demoGateway) process.stdout.write(`Demo gateway: ${kiosk.demoGateway.url}  (demo accounts: 100200300 … 100200307)\n`);
-  if (ui.demoUrl) process.stdout.write(`Virtual devices (demo): ${ui.demoUrl}\n`);
-  const chromium = findChromium();
-  let watchdog: ChromiumWatchdog | undefined;
-  if (!headless && chromium) {
+  const chromium = config.ui.openBrowser && !values['no-window'] ? findChromium() : undefined;
+  // The demo panel reads these at each request: filled in once the core has opened the devices.
+  const simulators: DemoSimulators = {};
+  // The UI server and Chromium start first; the core opens while the page loads (main/launcher/browser-shell.ts).
+  const shell = await startBrowserShell({
+    ui: {
+      // From source (tsx) the renderer is in dist/renderer; compiled, next to dist/main.
+      rootDir: fileURLToPath(new URL(import.meta.url.endsWith('.js') ? '../../renderer/' : '../../dist/renderer/', import.meta.url)),
+      port: config.ui.port,
+      log,
+      demo: demoPanelEnabled(config),
+      simulators,
+      profile: config.profile,
+    },
+    launchFile,
     // Restarted with backoff when it exits or its page stops answering.
-    watchdog = new ChromiumWatchdog({ chromium, launchUrl: () => ui.launchUrl(), log: kiosk.log });
-    watchdog.start();
-    process.stdout.write(`Opened ${chromium} in kiosk mode.\n`);
-  } else {
+    startBrowser: chromium
+      ? (launchUrl) => {
+          const watchdog = new ChromiumWatchdog({ chromium, launchUrl, log });
+          watchdog.start();
+          return watchdog;
+        }
+      : undefined,
+    // Imported here rather than above, so Chromium is already starting while the core's modules load.
+    openCore: async () => (await import('../compose.ts')).createKiosk(config, { log }),
+  }).catch(exitOnError);
+  Object.assign(simulators, shell.core.devices.simulators);
+  process.stdout.write(`\nKhidma kiosk ${config.kioskId} (${config.profile})${config.demo ? ' in DEMO mode' : ''} is running.\n`);
+  if (shell.core.demoGateway) process.stdout.write(`Demo gateway: ${shell.core.demoGateway.url}  (demo accounts: 100200300 … 100200307)\n`);
+  if (shell.ui.demoUrl) process.stdout.write(`Virtual devices (demo): ${shell.ui.demoUrl}\n`);
+  if (chromium) process.stdout.write(`Opened ${chromium} in kiosk mode.\n`);
+  else {
     // The URL carries a launch token: stdout ends up in the system journal, so it goes to a
     // file only the kiosk user can read, and we print where that file is.
-    writePrivateFile(launchFile, ui.launchUrl() + '\n');
     process.stdout.write(`Kiosk UI:     the URL in ${launchFile} (readable by this user only; each URL works once)\n`);
     process.stdout.write('Open it in Chromium, e.g. chromium --app="$(cat FILE)" --kiosk\n');
   }
   const shutdown = async () => {
-    await watchdog?.stop();
-    await ui.close();
-    await kiosk.close();
+    await shell.close();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);

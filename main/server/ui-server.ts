@@ -6,7 +6,7 @@ import { attachWsBridge } from '../bridge/ws-bridge.ts';
 import { createBridgeAuth } from '../bridge/bridge-auth.ts';
 import { uiHeaders } from './security-headers.ts';
 import type { Dispatcher } from '../bridge/dispatcher.ts';
-import type { EventHub } from '../bridge/event-hub.ts';
+import type { EventSource } from '../bridge/event-hub.ts';
 import type { Logger } from '../log/logger.ts';
 import type { DemoProfile } from '../demo-gateway/seed.ts';
 import { createDemoPanel, type DemoSimulators } from './demo-panel.ts';
@@ -40,7 +40,7 @@ export interface UiServerOptions {
   rootDir: string;
   port: number;
   dispatcher: Dispatcher;
-  events: EventHub;
+  events: EventSource;
   log: Logger;
   /** A launch token was just exchanged for a session (the headless launcher then issues the next one). */
   onLaunchTokenSpent?: () => void;

@@ -1,16 +1,19 @@
-import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { BenchRow } from './bench-types.ts';
+import { ChromiumWatchdog } from '../../main/launcher/chromium-watchdog.ts';
+import { silentLogger } from '../../main/log/logger.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { atMost, median, now, report, round } from './kit.ts';
+import { attachPage, freePort, nextLaunchUrl, startLauncher, watchableChromium } from './launch-watch.ts';
 
-const RUNS = 3;
+const RUNS = 5;
+const WARM_RUNS = 6;
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const dist = join(repo, 'dist/renderer/');
 
@@ -54,28 +57,15 @@ async function staticServer(extra: Record<string, string>): Promise<{ origin: st
   return { origin: `http://127.0.0.1:${addr.port}`, server };
 }
 
-/** `npm start`'s launcher as a child process; resolves with its UI URL and a stop function. */
-function startLauncher(configFile: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(join(repo, 'node_modules/.bin/tsx'), ['main/launcher/start.ts', '--no-window', '--config', configFile], { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] });
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const stop = async () => {
-    child.kill('SIGTERM');
-    await exited;
-  };
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.once('exit', (code) => reject(new Error(`launcher exited (${code}) before serving: ${out}`)));
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /Kiosk UI:\s+(\S+)/.exec(out);
-      if (m) resolve({ url: m[1]!, stop });
-    });
-  });
-}
-
 const frame = (p: Page) => p.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+/**
+ * The attract screen, interactive: its start button shown, the core answering (kiosk.info has
+ * put the profile's country on the screen, so a tap would reach the core), fonts in, one frame.
+ * The screen draws before the core answers, so the button alone would not include the core.
+ */
 const attractInteractive = async (p: Page) => {
-  await p.getByRole('button', { name: 'Start in English' }).waitFor();
+  await p.getByRole('button', { name: 'Start in English' }).waitFor({ timeout: 60_000 });
+  await p.waitForFunction(() => (document.querySelector('[data-testid=country]')?.textContent ?? '') !== '', null, { timeout: 60_000 });
   await p.evaluate(() => document.fonts.ready.then(() => null));
   await frame(p);
 };
@@ -84,49 +74,57 @@ const loadedWithFonts = async (p: Page) => {
   await p.evaluate(() => document.fonts.ready.then(() => null));
   await frame(p);
 };
-const newKioskPage = (b: Browser) => b.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
 
 /**
- * Cold start to serving: from starting the launcher (`npm start`'s, as a child process: Node, the
- * core, its demo gateway and simulated devices) with Chromium launched in parallel, to the attract
- * screen interactive — against Chromium's launch to a blank page, interleaved run by run.
+ * Cold start to serving: from starting `npm start`'s launcher (a child process: Node, the UI
+ * server, the Chromium it launches at once through its watchdog, and the core opening meanwhile
+ * with its demo gateway and simulated devices) to the attract screen interactive in that
+ * Chromium — against Chromium's launch to a blank page by the same watchdog, same flags,
+ * interleaved run by run. Both Chromiums carry a DevTools port so the bench can watch the page.
  * Then, in one warm browser, the page alone against a static page with the same fonts.
  */
 export default async function bench(): Promise<BenchRow[]> {
   const dir = tempDir('bench-launch');
   const stat = await staticServer({ '/fonts-static.html': staticFontsPage() });
   const kioskCold: number[] = [];
-  const coreServing: number[] = [];
+  const coreOpen: number[] = [];
   const blankCold: number[] = [];
   const stops: (() => Promise<void>)[] = [];
+  const config = (name: string, openBrowser: boolean) => {
+    const file = dir.file(`${name}.json`);
+    writeFileSync(file, JSON.stringify({ dataDir: dir.file(`data-${name}`), ui: { port: 0, openBrowser, idleSeconds: 3600, idleWarningSeconds: 120 } }));
+    return file;
+  };
   try {
     for (let i = 0; i < RUNS; i++) {
-      const configFile = dir.file(`config-${i}.json`);
-      writeFileSync(configFile, JSON.stringify({ dataDir: dir.file(`data-${i}`), ui: { port: 0, openBrowser: false, idleSeconds: 3600, idleWarningSeconds: 120 } }));
       const coldKiosk = async () => {
+        const port = await freePort();
+        const configFile = config(`cold-${i}`, true);
         const t0 = now();
-        const [launcher, browser] = await Promise.all([startLauncher(configFile).then((l) => (coreServing.push(now() - t0), l)), launchChromium()]);
+        const launcher = startLauncher(['--config', configFile], { KHIDMA_CHROMIUM: watchableChromium(dir.path, port) });
         stops.push(launcher.stop);
+        void launcher.running.then(() => coreOpen.push(now() - t0), () => undefined);
         try {
-          const page = await newKioskPage(browser);
-          await page.goto(launcher.url, { waitUntil: 'commit' });
+          const { browser, page } = await attachPage(port);
           await attractInteractive(page);
           kioskCold.push(now() - t0);
+          await browser.close(); // disconnects; the launcher stops its Chromium
         } finally {
-          await browser.close();
           await launcher.stop();
         }
       };
       const coldBlank = async () => {
+        const port = await freePort();
         const t0 = now();
-        const browser = await launchChromium();
+        const dog = new ChromiumWatchdog({ chromium: watchableChromium(dir.path, port), launchUrl: () => `${stat.origin}/blank.html`, log: silentLogger });
+        dog.start();
         try {
-          const page = await newKioskPage(browser);
-          await page.goto(`${stat.origin}/blank.html`, { waitUntil: 'commit' });
+          const { browser, page } = await attachPage(port);
           await loadedWithFonts(page);
           blankCold.push(now() - t0);
-        } finally {
           await browser.close();
+        } finally {
+          await dog.stop();
         }
       };
       // Alternate which side goes first, so neither always meets a warmer disk cache.
@@ -134,12 +132,16 @@ export default async function bench(): Promise<BenchRow[]> {
       else await coldBlank().then(coldKiosk);
     }
 
-    // Warm browser: the page alone (the core already serving) vs a static page of the same fonts.
-    const launcher = await startLauncher(dir.file('config-0.json'));
+    // Warm browser: the page alone (the core already open) vs a static page of the same fonts.
+    // The headless launcher keeps one unspent launch URL in its file: a fresh one for each load.
+    const launchFile = join(dir.file('data-warm'), 'launch-url');
+    const launcher = startLauncher(['--no-window', '--config', config('warm', false)]);
     stops.push(launcher.stop);
+    await launcher.running;
     const browser = await launchChromium();
     const warmKiosk: number[] = [];
     const warmStatic: number[] = [];
+    let spent: string | undefined;
     try {
       const load = async (url: string, ready: (p: Page) => Promise<void>) => {
         const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
@@ -151,9 +153,10 @@ export default async function bench(): Promise<BenchRow[]> {
         await context.close();
         return ms;
       };
-      await load(launcher.url, attractInteractive); // warm-up, not counted
-      for (let i = 0; i < RUNS * 2; i++) {
-        warmKiosk.push(await load(launcher.url, attractInteractive));
+      const kioskUrl = async () => (spent = await nextLaunchUrl(launchFile, spent));
+      await load(await kioskUrl(), attractInteractive); // warm-up, not counted
+      for (let i = 0; i < WARM_RUNS; i++) {
+        warmKiosk.push(await load(await kioskUrl(), attractInteractive));
         warmStatic.push(await load(`${stat.origin}/fonts-static.html`, loadedWithFonts));
       }
     } finally {
@@ -164,12 +167,12 @@ export default async function bench(): Promise<BenchRow[]> {
     const gz = firstScreenJsGzip() / 1024;
     const lazy = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js')).length;
     return [
-      report(`cold: launcher start → attract interactive, Chromium in parallel (median of ${RUNS})`, round(median(kioskCold), 0), 'ms'),
-      report(`cold: of which launcher start → core serving its URL (median of ${RUNS})`, round(median(coreServing), 0), 'ms'),
-      report(`cold: Chromium launch → blank page (median of ${RUNS}, interleaved)`, round(median(blankCold), 0), 'ms'),
+      report(`cold: launcher start → attract interactive in the launcher's Chromium (median of ${RUNS})`, round(median(kioskCold), 0), 'ms'),
+      report(`cold: of which launcher start → core open, printed "running" (median of ${RUNS})`, round(median(coreOpen), 0), 'ms'),
+      report(`cold: Chromium launch → blank page, same watchdog and flags (median of ${RUNS}, interleaved)`, round(median(blankCold), 0), 'ms'),
       atMost('cold start to serving / Chromium to blank page', round(coldRatio, 2), 'x', 1.5),
-      report(`warm browser: kiosk page → attract interactive (median of ${RUNS * 2})`, round(median(warmKiosk), 0), 'ms'),
-      report(`warm browser: static page, same fonts (median of ${RUNS * 2}, interleaved)`, round(median(warmStatic), 0), 'ms'),
+      report(`warm browser: kiosk page → attract interactive (median of ${WARM_RUNS})`, round(median(warmKiosk), 0), 'ms'),
+      report(`warm browser: static page, same fonts (median of ${WARM_RUNS}, interleaved)`, round(median(warmStatic), 0), 'ms'),
       report('warm browser: kiosk page / static page with the same fonts', round(median(warmKiosk) / median(warmStatic), 2), 'x'),
       atMost('first-screen JS, gzip', round(gz, 1), 'KB', 80, 'computed'),
       report('JS chunks (lazy screens split out)', lazy, 'files', 'computed'),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createKiosk, type Kiosk } from '../../../main/compose.ts';
 import { parseConfig } from '../../../main/config.ts';
@@ -33,7 +33,10 @@ describe.skipIf(!existsSync(chromium))('browser shell watchdog (real Chromium)',
   const warnings: string[] = [];
   const log: Logger = { ...silentLogger, warn: (_s, msg) => void warnings.push(msg) };
 
+  const profiles = dir.file('profiles');
+
   beforeAll(async () => {
+    mkdirSync(profiles);
     kiosk = await createKiosk(parseConfig({ demo: true, dataDir: dir.path }), { log: silentLogger });
     ui = await startUiServer({ rootDir: fileURLToPath(new URL('../../../dist/renderer/', import.meta.url)), port: 0, dispatcher: kiosk.dispatcher, events: kiosk.events, log: silentLogger });
     dog = new ChromiumWatchdog({
@@ -46,6 +49,7 @@ describe.skipIf(!existsSync(chromium))('browser shell watchdog (real Chromium)',
       probeTimeoutMs: 2000,
       maxMisses: 2,
       startupGraceMs: 20_000,
+      profilesIn: profiles,
     });
     dog.start();
   }, 60_000);
@@ -79,4 +83,11 @@ describe.skipIf(!existsSync(chromium))('browser shell watchdog (real Chromium)',
     await expect.poll(onAttract, { timeout: 45_000, interval: 250 }).toBe(true);
     expect(dog.launches).toBe(before + 1); // the fresh browser was given time to start, not killed again
   }, 120_000);
+
+  it('stopped, it leaves no throw-away profile behind (the launcher exits right after stopping it)', async () => {
+    // The running browser's profile; the killed ones' were removed as they exited.
+    await expect.poll(() => readdirSync(profiles), { timeout: 10_000 }).toHaveLength(1);
+    await dog.stop();
+    expect(readdirSync(profiles)).toEqual([]);
+  }, 60_000);
 });
