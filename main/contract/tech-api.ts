@@ -53,6 +53,8 @@ export const techMethodParams = {
   'tech.media': z.object({}).strict(),
   /** Must be one of the folders `tech.media` listed. */
   'tech.diagnostics': z.object({ target: z.string().min(1).max(300) }).strict(),
+  /** The same bundle to the operations centre over the fleet link (only while it is connected). */
+  'tech.sendDiagnostics': z.object({}).strict(),
 } as const;
 
 export type TechMethod = keyof typeof techMethodParams;
@@ -168,6 +170,9 @@ export interface TechLogEntry {
   data: string;
 }
 
+/** The operations centre's link, as the diagnostics screen offers it. */
+export type FleetLinkState = 'connected' | 'offline' | 'notConfigured';
+
 export interface TechMethodResults {
   'tech.entry': TechEntryState;
   'tech.login': TechIdentity;
@@ -183,8 +188,9 @@ export interface TechMethodResults {
   'tech.saveSettings': TechSettingsResult;
   'tech.rollback': TechSettingsResult;
   'tech.logs': TechLogEntry[];
-  'tech.media': { targets: string[] };
+  'tech.media': { targets: string[]; fleet: FleetLinkState };
   'tech.diagnostics': { folder: string; files: string[]; bytes: number };
+  'tech.sendDiagnostics': { id: string; bytes: number; sentBytes: number; droppedLogLines: number };
 }
 
 export interface TechEvents {
@@ -194,4 +200,6 @@ export interface TechEvents {
   'kiosk.state': KioskStateView;
   /** Serial ports appeared or went (USB hot-plug). Only paths and USB ids, never personal data. */
   'tech.ports': { ports: PortInfo[] };
+  /** The fleet link came up or went down. */
+  'tech.fleet': { link: FleetLinkState };
 }
