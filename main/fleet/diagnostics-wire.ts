@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip } from 'node:zlib';
 import { z } from 'zod';
 import { DIAGNOSTICS_FILES, type DiagnosticsBundle, type DiagnosticsFile } from '../technician/diagnostics.ts';
 
@@ -44,24 +45,27 @@ export type DiagnosticsMeta = Omit<DiagnosticsMessage, 'gzip'>;
 const filesShape = Object.fromEntries(DIAGNOSTICS_FILES.map((f) => [f, z.string()])) as Record<DiagnosticsFile, z.ZodString>;
 export const bundleContentSchema = z.object({ v: z.literal(1), name: z.string().regex(NAME), files: z.object(filesShape).strict() }).strict();
 
+const gzipAsync = promisify(gzip);
+
 export type PackResult = { ok: true; payload: Buffer; meta: DiagnosticsMeta; gzBytes: number } | { ok: false; error: 'tooLarge' };
 
 /**
  * Builds (through `build`, the one bundle builder) and packs a bundle that fits both caps: the
  * JSON under DIAGNOSTICS_MAX_BYTES and the message under DIAGNOSTICS_MAX_MESSAGE. Usually the
  * first build fits; when the newest log lines hardly compress, a binary search finds the
- * largest cap whose message fits (a dozen builds at most).
+ * largest cap whose message fits (a dozen builds at most). Compression runs off the main
+ * thread, so a kiosk serving a visitor is not held up for long.
  */
-export function packDiagnostics(
+export async function packDiagnostics(
   build: (maxBytes: number) => DiagnosticsBundle,
   meta: { kiosk: string; trigger: DiagnosticsMessage['trigger']; commandId?: string; now: Date },
-): PackResult {
+): Promise<PackResult> {
   type Packed = { payload: Buffer; meta: DiagnosticsMeta; gzBytes: number };
-  const attempt = (cap: number): { over: number } | Packed => {
+  const attempt = async (cap: number): Promise<{ over: number } | Packed> => {
     const b = build(cap);
     const json = Buffer.from(JSON.stringify({ v: 1, name: b.name, files: b.files }), 'utf8');
     if (json.length > DIAGNOSTICS_MAX_BYTES) return { over: json.length - DIAGNOSTICS_MAX_BYTES };
-    const gz = gzipSync(json, { level: 9 });
+    const gz = await gzipAsync(json, { level: 9 });
     const m: DiagnosticsMeta = {
       v: 1,
       id: randomUUID(),
@@ -79,8 +83,8 @@ export function packDiagnostics(
   const fitting = (r: { over: number } | Packed): Packed | undefined => ('over' in r || r.payload.length > DIAGNOSTICS_MAX_MESSAGE ? undefined : r);
   // JSON escaping (log lines are JSON inside a string) costs bytes the builder did not count.
   let cap = DIAGNOSTICS_MAX_BYTES;
-  let r = attempt(cap);
-  for (let i = 0; 'over' in r && i < 4; i++) r = attempt((cap -= r.over + 1024));
+  let r = await attempt(cap);
+  for (let i = 0; 'over' in r && i < 4; i++) r = await attempt((cap -= r.over + 1024));
   if ('over' in r) return { ok: false, error: 'tooLarge' };
   if (fitting(r)) return { ok: true, ...r };
   let best: Packed | undefined;
@@ -88,11 +92,11 @@ export function packDiagnostics(
   let hi = cap;
   let probe = Math.floor((cap * DIAGNOSTICS_MAX_MESSAGE) / r.payload.length);
   for (let i = 0; i < 12 && hi - lo > 4096; i++, probe = Math.floor((lo + hi) / 2)) {
-    const t = fitting(attempt(probe));
+    const t = fitting(await attempt(probe));
     if (t) [best, lo] = [t, probe];
     else hi = probe;
   }
-  best ??= fitting(attempt(0));
+  best ??= fitting(await attempt(0));
   return best ? { ok: true, ...best } : { ok: false, error: 'tooLarge' };
 }
 

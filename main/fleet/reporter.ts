@@ -285,7 +285,7 @@ export class FleetReporter {
   async sendDiagnostics(trigger: DiagnosticsMessage['trigger'], commandId?: string): Promise<DiagnosticsSendResult> {
     const c = this.#client;
     if (!c?.connected) return { ok: false, error: 'offline' };
-    const packed = packDiagnostics((max) => this.#o.source.diagnostics(max), { kiosk: this.#o.address.kiosk, trigger, ...(commandId && { commandId }), now: this.#now() });
+    const packed = await packDiagnostics((max) => this.#o.source.diagnostics(max), { kiosk: this.#o.address.kiosk, trigger, ...(commandId && { commandId }), now: this.#now() });
     if (!packed.ok) return packed;
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {

@@ -37,7 +37,10 @@ export function DiagnosticsList(props: { kiosk: string; items: DiagnosticsItem[]
                 <td>{when(lang, d.receivedAt, '')}</td>
                 <td>{code(d.trigger)}</td>
                 <td>
-                  {kb(d.bytes)} ({kb(d.gzBytes)} gzip){d.droppedLogLines > 0 && ` · ${t('diagTrimmed')}: ${num(lang, d.droppedLogLines)}`}
+                  <bdi dir="ltr">
+                    {kb(d.bytes)} ({kb(d.gzBytes)} gzip)
+                  </bdi>
+                  {d.droppedLogLines > 0 && ` · ${t('diagTrimmed')}: ${num(lang, d.droppedLogLines)}`}
                 </td>
                 <td>
                   <a href={`/api/kiosks/${encodeURIComponent(props.kiosk)}/diagnostics/${d.id}`} download={`${d.name}.json.gz`}>

@@ -48,8 +48,8 @@ const envelope = (p: Buffer) => JSON.parse(p.toString('utf8')) as DiagnosticsMes
 const repack = (m: DiagnosticsMessage) => Buffer.from(JSON.stringify(m));
 
 describe('diagnostics bundle on the wire', () => {
-  it('packs the builder’s bundle and the console unpacks the same files; secrets are not in it', () => {
-    const p = packDiagnostics(build, meta());
+  it('packs the builder’s bundle and the console unpacks the same files; secrets are not in it', async () => {
+    const p = await packDiagnostics(build, meta());
     expect(p.ok).toBe(true);
     if (!p.ok) return;
     const u = unpackDiagnostics(p.payload, KIOSK);
@@ -64,10 +64,10 @@ describe('diagnostics bundle on the wire', () => {
     expect(JSON.parse(u.bundle.files['manifest.json'])).not.toHaveProperty('trimmed');
   });
 
-  it(`over ${DIAGNOSTICS_MAX_BYTES} bytes of logs: the oldest lines go, the newest stay, and the manifest says so`, () => {
+  it(`over ${DIAGNOSTICS_MAX_BYTES} bytes of logs: the oldest lines go, the newest stay, and the manifest says so`, async () => {
     // ~1.9 MiB of compressible log lines (readLogs reads at most 5000).
     for (let i = 1; i <= 4800; i++) appendFileSync(input.logFile, logLine(i, `routine status poll, all devices online, nothing to report ${'.'.repeat(300)}`));
-    const p = packDiagnostics(build, meta());
+    const p = await packDiagnostics(build, meta());
     expect(p.ok).toBe(true);
     if (!p.ok) return;
     expect(p.payload.length).toBeLessThanOrEqual(DIAGNOSTICS_MAX_MESSAGE);
@@ -85,9 +85,9 @@ describe('diagnostics bundle on the wire', () => {
     expect(manifest.trimmed.reason).toMatch(/oldest log lines/);
   });
 
-  it(`logs that hardly compress are trimmed further so the message stays under ${DIAGNOSTICS_MAX_MESSAGE} bytes`, () => {
+  it(`logs that hardly compress are trimmed further so the message stays under ${DIAGNOSTICS_MAX_MESSAGE} bytes`, async () => {
     for (let i = 4801; i <= 6000; i++) appendFileSync(input.logFile, logLine(i, randomBytes(300).toString('base64')));
-    const p = packDiagnostics(build, meta('console'));
+    const p = await packDiagnostics(build, meta('console'));
     if (!p.ok) throw new Error(p.error);
     expect(p.payload.length).toBeLessThanOrEqual(DIAGNOSTICS_MAX_MESSAGE);
     const u = unpackDiagnostics(p.payload, KIOSK);
@@ -98,8 +98,8 @@ describe('diagnostics bundle on the wire', () => {
     expect(JSON.parse(u.bundle.files['manifest.json']).trimmed.droppedLogLines).toBe(u.meta.droppedLogLines);
   });
 
-  it('refuses what does not fit, parse, match or inflate within the cap', () => {
-    const good = packDiagnostics(build, meta());
+  it('refuses what does not fit, parse, match or inflate within the cap', async () => {
+    const good = await packDiagnostics(build, meta());
     if (!good.ok) throw new Error(good.error);
     const m = envelope(good.payload);
     const gz = (json: unknown, extra: Partial<DiagnosticsMessage> = {}) => {

@@ -19,7 +19,8 @@ export function TechLogs() {
   const [written, setWritten] = useState<string | undefined>();
   const [fleet, setFleet] = useState<FleetLinkState | undefined>();
   const [sending, setSending] = useState(false);
-  const [sent, setSent] = useState<{ ok: boolean; text: string } | undefined>();
+  // Kept as facts, worded at render time: switching language rewords it.
+  const [sent, setSent] = useState<{ ok: true; kb: number; dropped: number } | { ok: false; why: 'offline' | 'notConfigured' | 'failed' } | undefined>();
 
   useEffect(() => void call('tech.logs', { level, limit: 100, ...(search && { search }) }).then((r) => r && setLines(r)), [call, level, search]);
   useEffect(() => void call('tech.media', {}).then((r) => r && (setTargets(r.targets), setFleet(r.fleet))), [call]);
@@ -36,14 +37,10 @@ export function TechLogs() {
     setSent(undefined);
     const r = await bridge.call('tech.sendDiagnostics', {});
     setSending(false);
-    if (r.ok) {
-      const kb = Math.max(1, Math.round(r.value.sentBytes / 1024));
-      setSent({ ok: true, text: `${t('tech.fleetSent', { kb })}${r.value.droppedLogLines > 0 ? ` ${t('tech.fleetTrimmed', { n: r.value.droppedLogLines })}` : ''}` });
-      return;
-    }
+    if (r.ok) return setSent({ ok: true, kb: Math.max(1, Math.round(r.value.sentBytes / 1024)), dropped: r.value.droppedLogLines });
     const why = r.error.message === 'offline' || r.error.message === 'notConfigured' ? r.error.message : 'failed';
     if (why !== 'failed') setFleet(why);
-    setSent({ ok: false, text: t(`tech.fleetSend.${why}`) });
+    setSent({ ok: false, why });
   };
 
   return (
@@ -114,7 +111,7 @@ export function TechLogs() {
       )}
       {sent && (
         <p class={`note ${sent.ok ? 'ok' : 'warn'}`} role="status" data-testid="diagnostics-sent" data-ok={sent.ok}>
-          {sent.text}
+          {sent.ok ? `${t('tech.fleetSent', { kb: sent.kb })}${sent.dropped > 0 ? ` ${t('tech.fleetTrimmed', { n: sent.dropped })}` : ''}` : t(`tech.fleetSend.${sent.why}`)}
         </p>
       )}
     </section>
