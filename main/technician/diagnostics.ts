@@ -61,7 +61,7 @@ const LONG_DIGITS = /\d{9,19}/g;
 export const scrubDigits = (s: string) => s.replace(LONG_DIGITS, (m) => `[${m.length} digits]`);
 
 /** Field names that hold a secret (terminal and broker passwords, tokens, keys), whatever section they are in. */
-const SECRET_FIELD = /pass(word)?|token|secret|private|credential|api.?key/i;
+const SECRET_FIELD = /passw(or)?d|passphrase|token|secret|private|credential|api.?key/i;
 
 /** A deep copy with every secret field's value replaced: the bundle leaves the kiosk, secrets never do. */
 export function withoutSecrets(v: unknown): unknown {
