@@ -16,6 +16,7 @@ const SERIAL = [
   'test/main/shell/kiosk-shell.test.ts',
   'test/packaging/cage-session.test.ts',
   'test/main/fleet/fleet-broker.test.ts',
+  'test/main/fleet/fleet-diagnostics.test.ts',
   'test/main/fleet-console/demo.test.ts',
 ];
 

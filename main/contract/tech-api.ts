@@ -56,6 +56,8 @@ export const techMethodParams = {
   'tech.media': z.object({}).strict(),
   /** Must be one of the folders `tech.media` listed. */
   'tech.diagnostics': z.object({ target: z.string().min(1).max(300) }).strict(),
+  /** The same bundle to the operations centre over the fleet link (only while it is connected). */
+  'tech.sendDiagnostics': z.object({}).strict(),
   ...techMoneyMethodParams,
 } as const;
 
@@ -172,6 +174,9 @@ export interface TechLogEntry {
   data: string;
 }
 
+/** The operations centre's link, as the diagnostics screen offers it. */
+export type FleetLinkState = 'connected' | 'offline' | 'notConfigured';
+
 export interface TechMethodResults extends TechMoneyMethodResults {
   'tech.entry': TechEntryState;
   'tech.login': TechIdentity;
@@ -187,8 +192,9 @@ export interface TechMethodResults extends TechMoneyMethodResults {
   'tech.saveSettings': TechSettingsResult;
   'tech.rollback': TechSettingsResult;
   'tech.logs': TechLogEntry[];
-  'tech.media': { targets: string[] };
+  'tech.media': { targets: string[]; fleet: FleetLinkState };
   'tech.diagnostics': { folder: string; files: string[]; bytes: number };
+  'tech.sendDiagnostics': { id: string; bytes: number; sentBytes: number; droppedLogLines: number };
 }
 
 export interface TechEvents {
@@ -198,4 +204,6 @@ export interface TechEvents {
   'kiosk.state': KioskStateView;
   /** Serial ports appeared or went (USB hot-plug). Only paths and USB ids, never personal data. */
   'tech.ports': { ports: PortInfo[] };
+  /** The fleet link came up or went down. */
+  'tech.fleet': { link: FleetLinkState };
 }

@@ -8,6 +8,7 @@ import { commandResultSchema, dayStatsSchema, decode, eventSchema, heartbeatSche
 import { openConsoleDb } from './schema.ts';
 import { FleetStore } from './fleet-store.ts';
 import { StatsStore } from './stats-store.ts';
+import { DiagnosticsStore } from './diagnostics-store.ts';
 import { Auth, type Operator } from './auth.ts';
 import type { AlertSettings } from './alerts.ts';
 
@@ -34,13 +35,15 @@ export class FleetConsole {
   readonly fleet: FleetStore;
   readonly stats: StatsStore;
   readonly auth: Auth;
+  /** Diagnostics bundles the kiosks sent (read by supervisors only, see server.ts). */
+  readonly diagnostics: DiagnosticsStore;
   readonly #o: ConsoleOptions;
   readonly #now: () => Date;
   readonly #key: KeyObject | undefined;
   #client: MqttClient | undefined;
   #sweep: ReturnType<typeof setInterval> | undefined;
   /** Messages handled, by kind (benchmarks and the page's footer). */
-  readonly counters = { status: 0, heartbeat: 0, events: 0, stats: 0, ignored: 0, invalid: 0 };
+  readonly counters = { status: 0, heartbeat: 0, events: 0, stats: 0, diagnostics: 0, ignored: 0, invalid: 0 };
 
   constructor(o: ConsoleOptions) {
     this.#o = o;
@@ -49,6 +52,7 @@ export class FleetConsole {
     this.fleet = new FleetStore(this.db, o.alerts ? { alerts: o.alerts } : {});
     this.stats = new StatsStore(this.db);
     this.auth = new Auth(this.db, { now: this.#now });
+    this.diagnostics = new DiagnosticsStore(this.db, join(o.dataDir, 'diagnostics'));
     this.#key = o.commandPrivateKeyPem ? createPrivateKey(o.commandPrivateKeyPem) : undefined;
   }
 
@@ -123,9 +127,21 @@ export class FleetConsole {
           this.auth.audit(`kiosk:${t.kiosk}`, `command.${r.ok ? 'done' : 'refused'}`, t.kiosk, { commandId: r.id, action: r.action, ...(r.reason && { reason: r.reason }) });
           return;
         }
-        case 'diagnostics':
-          if (payload.length <= 256 * 1024) this.fleet.diagnostics(t, payload.toString('utf8'));
+        case 'diagnostics': {
+          // Checked again here (size, schema, checksum, a capped gunzip): the broker may hand us anything.
+          const r = this.diagnostics.receive(t, payload, now);
+          if (!r.ok) {
+            this.counters.invalid++;
+            this.auth.audit(`kiosk:${t.kiosk}`, 'diagnostics.refused', t.kiosk, { reason: r.reason, bytes: payload.length });
+            return;
+          }
+          this.counters.diagnostics++;
+          if (r.duplicate) return;
+          const d = r.item;
+          this.auth.audit(`kiosk:${t.kiosk}`, 'diagnostics.received', t.kiosk, { id: d.id, trigger: d.trigger, bytes: d.bytes, gzBytes: d.gzBytes, droppedLogLines: d.droppedLogLines, ...(d.commandId && { commandId: d.commandId }) });
+          this.fleet.touch(t.kiosk);
           return;
+        }
         default:
           this.counters.ignored++;
       }

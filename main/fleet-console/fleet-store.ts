@@ -118,8 +118,10 @@ export class FleetStore {
       .run(`${a.kiosk}/${e.id}`, a.kiosk, e.at, receivedAt.toISOString(), e.kind, e.code, e.severity, e.data ? JSON.stringify(e.data) : null);
   }
 
-  diagnostics(a: KioskAddress, json: string): void {
-    this.db.prepare('UPDATE kiosks SET diagnostics_json = ? WHERE kiosk = ?').run(json, a.kiosk);
+  /** Something the kiosk's page shows changed outside its status (a diagnostics bundle came): pages reload it. */
+  touch(kiosk: string): void {
+    const s = this.#k.get(kiosk);
+    if (s) s.rev = ++this.#rev;
   }
 
   /** Silent: online by its last birth, but nothing heard for 1.5 × the heartbeat interval it announced. */
@@ -206,7 +208,6 @@ export class FleetStore {
       events: this.db.prepare('SELECT at, kind, code, severity, data_json AS data FROM events WHERE kiosk = ? ORDER BY id DESC LIMIT ?').all(kiosk, limit),
       devices: this.db.prepare('SELECT at, device, state, supply, detail FROM device_history WHERE kiosk = ? ORDER BY id DESC LIMIT ?').all(kiosk, limit),
       alerts: this.db.prepare('SELECT rule, severity, detail, opened_at AS openedAt, cleared_at AS clearedAt FROM alerts WHERE kiosk = ? ORDER BY id DESC LIMIT ?').all(kiosk, limit),
-      diagnostics: (this.db.prepare('SELECT diagnostics_json AS d FROM kiosks WHERE kiosk = ?').get(kiosk) as { d: string | null } | undefined)?.d ?? null,
     };
   }
 

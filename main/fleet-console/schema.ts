@@ -55,6 +55,12 @@ const MIGRATIONS = [
      id TEXT PRIMARY KEY, kiosk TEXT NOT NULL, action TEXT NOT NULL, operator TEXT NOT NULL, issued_at TEXT NOT NULL,
      result TEXT, reason TEXT, result_at TEXT
    );`,
+  // Diagnostics bundles received from kiosks: the gzip itself is a file beside the database.
+  `CREATE TABLE diagnostics (
+     id TEXT PRIMARY KEY, kiosk TEXT NOT NULL, name TEXT NOT NULL, at TEXT NOT NULL, received_at TEXT NOT NULL,
+     trigger TEXT NOT NULL, command_id TEXT, bytes INTEGER NOT NULL, gz_bytes INTEGER NOT NULL, dropped_log_lines INTEGER NOT NULL
+   );
+   CREATE INDEX diagnostics_kiosk ON diagnostics (kiosk, received_at);`,
 ];
 
 export function openConsoleDb(file: string): Db {

@@ -74,7 +74,22 @@ export async function startConsoleServer(c: FleetConsole, opts: { port: number; 
     const kioskPath = /^\/api\/kiosks\/([A-Za-z0-9_-]{1,64})(\/commands)?$/.exec(p);
     if (kioskPath && req.method === 'GET' && !kioskPath[2]) {
       const k = c.fleet.get(kioskPath[1]!);
-      return k ? json(res, 200, { ...k, ...c.fleet.history(k.k), commands: c.commands(k.k) }) : json(res, 404, { error: 'notFound' });
+      // Diagnostics are for supervisors only: a viewer does not even see the list.
+      const diagnostics = op.role === 'supervisor' ? c.diagnostics.list(kioskPath[1]!) : null;
+      return k ? json(res, 200, { ...k, ...c.fleet.history(k.k), commands: c.commands(k.k), diagnostics }) : json(res, 404, { error: 'notFound' });
+    }
+    const bundlePath = /^\/api\/kiosks\/([A-Za-z0-9_-]{1,64})\/diagnostics\/([0-9a-f-]{36})$/.exec(p);
+    if (bundlePath && req.method === 'GET') {
+      const [, kiosk, id] = bundlePath as unknown as [string, string, string];
+      if (op.role !== 'supervisor') {
+        c.auth.audit(op.name, 'diagnostics.forbidden', kiosk, { id });
+        return json(res, 403, { error: 'forbidden' });
+      }
+      const b = c.diagnostics.read(kiosk, id);
+      if (!b) return json(res, 404, { error: 'notFound' });
+      c.auth.audit(op.name, 'diagnostics.download', kiosk, { id, bytes: b.item.bytes });
+      res.writeHead(200, { 'content-type': 'application/gzip', 'content-length': String(b.gz.length), 'content-disposition': `attachment; filename="${b.item.name}.json.gz"`, 'cache-control': 'no-store', ...SECURITY });
+      return void res.end(b.gz);
     }
     if (kioskPath?.[2] && req.method === 'POST') {
       const b = z.object({ action: z.enum(COMMAND_ACTIONS) }).safeParse(await body(req).catch(() => null));

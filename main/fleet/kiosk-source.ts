@@ -158,19 +158,9 @@ export class ComposedKioskSource implements KioskStatusSource {
     return this.#remoteOutOfService;
   }
 
-  diagnostics(): Record<string, unknown> {
-    const s = this.#k.syncStatus();
-    return {
-      kiosk: this.#k.config.kioskId,
-      profile: this.#k.config.profile,
-      devices: this.#k.devices.summary().map(toDevice),
-      sync: s,
-      outboxLanes: this.#k.outbox.pendingKinds(),
-      flaggedPayments: this.#k.transactions.flagged().length,
-      deadLetterReasons: this.#k.outbox.dead().slice(-20).map((r) => ({ lane: r.kind, attempts: r.attempts, error: (r.lastError ?? '').replace(/\d{6,}/g, '#').slice(0, 80) })),
-      node: process.version,
-      platform: process.platform,
-    };
+  /** The same builder as the technician's USB stick: one bundle, two ways out. */
+  diagnostics(maxBytes: number) {
+    return this.#k.technician.diagnostics(maxBytes);
   }
 
   close(): void {

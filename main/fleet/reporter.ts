@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log/logger.ts';
 import { backoffDelay } from '../outbox/backoff.ts';
 import { checkCommand } from './commands.ts';
+import { packDiagnostics, type DiagnosticsMessage } from './diagnostics-wire.ts';
 import { localDay } from './journal-stats.ts';
 import { decode, kioskTopic, signedCommandSchema, statusSchema, type FleetEvent, type FleetStatus, type KioskAddress, type SignedCommand } from './protocol.ts';
 import type { KioskStatusSource, SourceEvent, SourceSignal } from './status-source.ts';
@@ -30,14 +31,22 @@ export interface ReporterOptions {
   commands?: {
     publicKeyPem: string;
     seen(id: string): boolean;
-    audit(e: { action: string; commandId: string; operator: string; outcome: string }): void;
+    audit(e: { action: string; commandId: string; operator: string; outcome: string; detail?: Record<string, number> }): void;
   };
+  /** The broker link came up or went down (the technician's screen offers sending a bundle only while it is up). */
+  onLink?(connected: boolean): void;
+  /** How long a bundle may wait for the broker's acknowledgement before the send counts as failed. */
+  diagnosticsAckMs?: number;
   backoff?: { baseMs: number; capMs: number };
   now?: () => Date;
   log: Logger;
 }
 
 const MAX_QUEUED_EVENTS = 500;
+
+export type DiagnosticsSendResult =
+  | { ok: true; id: string; bytes: number; sentBytes: number; droppedLogLines: number }
+  | { ok: false; error: 'offline' | 'tooLarge' | 'publishFailed' };
 
 /**
  * The kiosk's fleet reporter: retained birth on the status topic, a retained will (death) with
@@ -56,6 +65,7 @@ export class FleetReporter {
   #timers: { hb?: ReturnType<typeof setInterval>; status?: ReturnType<typeof setInterval>; debounce?: ReturnType<typeof setTimeout>; retry?: ReturnType<typeof setTimeout> } = {};
   #queued: FleetEvent[] = [];
   #off: () => void = () => undefined;
+  #linkUp = false;
 
   constructor(o: ReporterOptions) {
     this.#o = o;
@@ -150,6 +160,7 @@ export class FleetReporter {
     this.#attempt = 0;
     const c = this.#client!;
     this.#o.log.info('fleet', 'connected', { bdSeq: this.#bdSeq });
+    this.#link(true);
     c.subscribe([this.#topic('status'), this.#topic('cmd')], { qos: 1 }, (err) => err && this.#o.log.warn('fleet', 'subscribe failed', { error: err.message }));
     this.#publishStatus();
     this.#backfillStats();
@@ -158,9 +169,17 @@ export class FleetReporter {
     this.#timers.status = setInterval(() => this.#publishStatus(), this.#o.statusIntervalMs ?? 60_000);
   }
 
+  /** Told once per change, not on every failed reconnect. */
+  #link(up: boolean): void {
+    if (up === this.#linkUp) return;
+    this.#linkUp = up;
+    this.#o.onLink?.(up);
+  }
+
   #onClose(): void {
     clearInterval(this.#timers.hb);
     clearInterval(this.#timers.status);
+    this.#link(false);
     if (this.#stopping || this.#timers.retry) return;
     const delay = backoffDelay(this.#attempt++, this.#o.backoff ?? { baseMs: 1000, capMs: 60_000 });
     this.#timers.retry = setTimeout(() => {
@@ -246,12 +265,41 @@ export class FleetReporter {
     cmds.audit({ action: cmd.body.action, commandId: cmd.body.id, operator: cmd.body.operator, outcome: check.ok ? 'accepted' : `refused:${check.reason}` });
     if (!check.ok) return reply(false, check.reason);
     if (cmd.body.action === 'diagnostics') {
-      this.#publish(this.#topic('diagnostics'), { v: 1, commandId: cmd.body.id, at: this.#now().toISOString(), status: this.status(), bundle: this.#o.source.diagnostics() }, false);
-    } else {
-      this.#o.source.setRemoteOutOfService(cmd.body.action === 'outOfService');
-      this.#publishStatus();
+      // Answered once the broker has the bundle (or it could not be sent).
+      void this.sendDiagnostics('console', cmd.body.id).then((r) => {
+        cmds.audit({ action: cmd.body.action, commandId: cmd.body.id, operator: cmd.body.operator, outcome: r.ok ? 'sent' : `failed:${r.error}`, ...(r.ok && { detail: { bytes: r.bytes, sentBytes: r.sentBytes, droppedLogLines: r.droppedLogLines } }) });
+        reply(r.ok, r.ok ? undefined : r.error);
+      });
+      return;
     }
+    this.#o.source.setRemoteOutOfService(cmd.body.action === 'outOfService');
+    this.#publishStatus();
     reply(true);
+  }
+
+  /**
+   * One diagnostics bundle to the console: built by the technician's builder, compressed and
+   * size-capped (diagnostics-wire.ts), published once at QoS 1, not retained. Resolves when the
+   * broker has acknowledged it, so the technician's screen can say it arrived.
+   */
+  async sendDiagnostics(trigger: DiagnosticsMessage['trigger'], commandId?: string): Promise<DiagnosticsSendResult> {
+    const c = this.#client;
+    if (!c?.connected) return { ok: false, error: 'offline' };
+    const packed = await packDiagnostics((max) => this.#o.source.diagnostics(max), { kiosk: this.#o.address.kiosk, trigger, ...(commandId && { commandId }), now: this.#now() });
+    if (!packed.ok) return packed;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no acknowledgement')), this.#o.diagnosticsAckMs ?? 20_000)));
+      await Promise.race([c.publishAsync(this.#topic('diagnostics'), packed.payload, { qos: 1, retain: false }), timeout]);
+    } catch (err) {
+      this.#o.log.warn('fleet', 'diagnostics not sent', { error: String(err).slice(0, 120) });
+      return { ok: false, error: 'publishFailed' };
+    } finally {
+      clearTimeout(timer);
+    }
+    const m = packed.meta;
+    this.#o.log.info('fleet', 'diagnostics sent', { id: m.id, trigger, bytes: m.bytes, sentBytes: packed.payload.length, droppedLogLines: m.droppedLogLines });
+    return { ok: true, id: m.id, bytes: m.bytes, sentBytes: packed.payload.length, droppedLogLines: m.droppedLogLines };
   }
 
   /** Planned shutdown: publish our own death (retained) and disconnect cleanly, so no will fires. */

@@ -64,17 +64,20 @@ export async function startFleet(kiosk: Kiosk, fleet: FleetConfig | undefined, n
           commands: {
             publicKeyPem: publicKey,
             seen: (id: string) => (settings.get<string[]>(SEEN_KEY) ?? []).includes(id),
-            audit: (e: { action: string; commandId: string; operator: string; outcome: string }) => {
+            audit: (e: { action: string; commandId: string; operator: string; outcome: string; detail?: Record<string, number> }) => {
               const at = now().toISOString();
-              audit.append({ at, actor: `fleet:${e.operator}`, action: `fleet.command.${e.action}`, detail: { commandId: e.commandId, outcome: e.outcome } });
+              audit.append({ at, actor: `fleet:${e.operator}`, action: `fleet.command.${e.action}`, detail: { commandId: e.commandId, outcome: e.outcome, ...e.detail } });
               if (e.outcome === 'accepted') settings.set(SEEN_KEY, [...(settings.get<string[]>(SEEN_KEY) ?? []), e.commandId].slice(-1000), at);
             },
           },
         }),
+        // The technician's diagnostics screen follows the link.
+        onLink: (up) => kiosk.events.emit('tech.fleet', { link: up ? 'connected' : 'offline' }),
         now,
         log: kiosk.log,
       })
     : undefined;
+  if (reporter) kiosk.technician.setFleetLink({ get connected() { return reporter.connected; }, send: () => reporter.sendDiagnostics('technician') });
   reporter?.start();
   const localStatus = fleet.localStatus
     ? await startLocalStatusEndpoint({
@@ -88,6 +91,7 @@ export async function startFleet(kiosk: Kiosk, fleet: FleetConfig | undefined, n
     source,
     localStatus,
     async stop() {
+      kiosk.technician.setFleetLink(undefined);
       await reporter?.stop();
       await localStatus?.close();
       source.close();

@@ -1,4 +1,5 @@
 import type { FleetEvent, FleetStatus, StatsRow } from './protocol.ts';
+import type { DiagnosticsBundle } from '../technician/diagnostics.ts';
 
 /**
  * What the fleet reporter needs from the kiosk, and nothing more. Other parts of the kiosk
@@ -26,7 +27,7 @@ export interface KioskStatusSource {
   paidDays(sinceDay: string): string[];
   /** Remote out of service / back in service (a signed console command). */
   setRemoteOutOfService(on: boolean): void;
-  /** Diagnostics bundle: machine facts only, never personal data. */
-  diagnostics(): Record<string, unknown>;
+  /** The technician's diagnostics bundle (machine facts only, never personal data), at most `maxBytes`. */
+  diagnostics(maxBytes: number): DiagnosticsBundle;
   close?(): void;
 }

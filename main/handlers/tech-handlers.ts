@@ -48,7 +48,7 @@ function toLinkConfig(link: TechAssignLink): DeviceLinkConfig {
 }
 
 /** The technician's part of the handler map; the dispatcher's guard has already checked the session. */
-export function techHandlers(d: TechHandlerDeps): Pick<Handlers, Exclude<TechMethod, TechMoneyMethod | 'tech.settings' | 'tech.saveSettings' | 'tech.rollback' | 'tech.logs' | 'tech.media' | 'tech.diagnostics'>> {
+export function techHandlers(d: TechHandlerDeps): Pick<Handlers, Exclude<TechMethod, TechMoneyMethod | 'tech.settings' | 'tech.saveSettings' | 'tech.rollback' | 'tech.logs' | 'tech.media' | 'tech.diagnostics' | 'tech.sendDiagnostics'>> {
   const actor = () => d.sessions.account?.name ?? 'unknown';
   const audit = (action: string, detail?: Record<string, unknown>, who = actor()) => d.audit.append({ at: d.now().toISOString(), actor: who, action, ...(detail && { detail }) });
   const summary = (name: DeviceRole) => d.devices.summary().find((s) => s.name === name) ?? { name, state: 'noDevice' };

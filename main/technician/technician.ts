@@ -22,7 +22,8 @@ import { isDemoMode, syncDemoTechnician } from './demo-mode.ts';
 import { isOpen, SettingsHistory, settingsFromConfig } from './settings-history.ts';
 import { techSettingsHandlers } from '../handlers/tech-settings-handlers.ts';
 import { PROFILES } from '../profiles/profiles.ts';
-import { techLogHandlers } from '../handlers/tech-log-handlers.ts';
+import { techLogHandlers, type FleetDiagnosticsLink } from '../handlers/tech-log-handlers.ts';
+import { buildDiagnostics, type DiagnosticsBundle } from './diagnostics.ts';
 import { redact } from './settings-history.ts';
 import { techMoneyHandlers } from '../handlers/tech-money-handlers.ts';
 import type { MoneyDesk } from '../payment/money-desk.ts';
@@ -55,6 +56,10 @@ export interface Technician {
   idle(): { seconds: number; warningSeconds: number };
   /** The operations centre put the kiosk out of service (or back): no visitor service while it is. */
   setRemoteOutOfService(on: boolean): void;
+  /** The diagnostics bundle (the same builder as the USB stick's), capped at `maxBytes` when given. */
+  diagnostics(maxBytes?: number): DiagnosticsBundle;
+  /** The fleet starts after the technician: it hands over its link here (undefined when it stops). */
+  setFleetLink(link: FleetDiagnosticsLink | undefined): void;
   close(): void;
 }
 
@@ -145,17 +150,20 @@ export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
     applied: () => (appState.refresh(), watchWorked()),
     now: d.now,
   });
+  const diagnosticsInput = () => ({
+    db: d.db,
+    config: d.config,
+    logFile: d.logFile,
+    devices: { summary: d.devices.summary(), links: d.devices.links() },
+    state: appState.current,
+    settings: { current: redact(settings.current()), history: settings.history() },
+  });
+  let fleetLink: FleetDiagnosticsLink | undefined;
   const logHandlers = techLogHandlers({
     logFile: d.logFile,
     mediaRoots: d.config.technician.mediaRoots,
-    diagnostics: () => ({
-      db: d.db,
-      config: d.config,
-      logFile: d.logFile,
-      devices: { summary: d.devices.summary(), links: d.devices.links() },
-      state: appState.current,
-      settings: { current: redact(settings.current()), history: settings.history() },
-    }),
+    diagnostics: diagnosticsInput,
+    fleet: () => fleetLink,
     audit,
     actor: () => sessions.account?.name ?? 'unknown',
     now: d.now,
@@ -177,6 +185,10 @@ export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
     setRemoteOutOfService(on: boolean) {
       remoteOut = on;
       appState.refresh();
+    },
+    diagnostics: (maxBytes) => buildDiagnostics({ ...diagnosticsInput(), now: d.now() }, maxBytes === undefined ? {} : { maxBytes }),
+    setFleetLink(link) {
+      fleetLink = link;
     },
     close() {
       clearInterval(clock);

@@ -9,6 +9,9 @@ import { launchChromium } from '../support/chromium.ts';
 import { seededConsole } from '../support/fleet-seed.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { injectAxe, WCAG_TAGS } from '../renderer/support/axe-audit.ts';
+import { readFileSync } from 'node:fs';
+import { packDiagnostics } from '../../main/fleet/diagnostics-wire.ts';
+import { DIAGNOSTICS_FILES, type DiagnosticsFile } from '../../main/technician/diagnostics.ts';
 
 /**
  * The fleet console's page in Chromium, as an operator uses it: sign in, the fleet, a kiosk,
@@ -48,6 +51,10 @@ beforeAll(async () => {
   c = seededConsole(dir.path);
   c.auth.setUser('supervisor', 'supervisor', 'supervisor-pass-123');
   c.auth.setUser('viewer', 'viewer', 'viewer-pass-123');
+  // One diagnostics bundle from a kiosk, as it arrives over the broker (the pages below show it).
+  const files = Object.fromEntries(DIAGNOSTICS_FILES.map((f) => [f, f === 'logs.jsonl' ? '' : JSON.stringify({ file: f })])) as Record<DiagnosticsFile, string>;
+  const packed = await packDiagnostics(() => ({ name: 'khidma-diagnostics-BH-ISATOWN-02-2026-03-01T08-30-00-000Z', files, bytes: 0, droppedLogLines: 0 }), { kiosk: 'BH-ISATOWN-02', trigger: 'console', now: new Date() });
+  if (packed.ok) c.handle('khidma/BH/ISATOWN/BH-ISATOWN-02/diagnostics', packed.payload);
   server = await startConsoleServer(c, { port: 0, staticDir: `${ROOT}dist/fleet` });
   browser = await launchChromium();
 }, 120_000);
@@ -124,6 +131,28 @@ describe('fleet console page', () => {
     expect(await page.getByRole('button', { name: 'Put out of service' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
     await page.close();
+  });
+
+  it("a supervisor downloads a kiosk's diagnostics bundle from its page; a viewer sees no bundles", async () => {
+    const [bundle] = c.diagnostics.list('BH-ISATOWN-02');
+    expect(bundle).toBeDefined();
+    const page = await signIn('en');
+    await page.goto(`${server.url}?lang=en#/kiosk/BH-ISATOWN-02`);
+    const link = page.getByTestId('diagnostics').getByRole('link', { name: 'Download' });
+    await link.waitFor();
+    expect(await page.getByTestId('diagnostics').textContent()).toContain('supervisor, from the console');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(`${bundle!.name}.json.gz`);
+    expect(readFileSync((await download.path())!).equals(c.diagnostics.read('BH-ISATOWN-02', bundle!.id)!.gz)).toBe(true);
+    expect(c.auth.auditLog().some((e) => e.action === 'diagnostics.download' && e.user === 'supervisor' && e.kiosk === 'BH-ISATOWN-02')).toBe(true);
+    await page.close();
+
+    const viewer = await signIn('en', 'viewer');
+    await viewer.goto(`${server.url}?lang=en#/kiosk/BH-ISATOWN-02`);
+    await viewer.locator('#kiosk-h').waitFor();
+    expect(await viewer.getByTestId('diagnostics').count()).toBe(0);
+    expect((await viewer.request.get(`${server.url}api/kiosks/BH-ISATOWN-02/diagnostics/${bundle!.id}`)).status()).toBe(403);
+    await viewer.close();
   });
 
   it('the open page follows the fleet: a death arriving at the console shows within one refresh', async () => {

@@ -10,17 +10,34 @@ import { auditAllModes } from '../renderer/support/axe-audit.ts';
 import { demoPeople } from '../../main/demo-gateway/seed.ts';
 import { SPECIMENS, parseMrz } from '../../drivers/idreader/index.ts';
 import { DEFAULT_SIM_CARD } from '../../drivers/payment/zvt-sim/rules.ts';
+import { gunzipSync } from 'node:zlib';
+import type { FleetConsole } from '../../main/fleet-console/console.ts';
+import { startMosquitto, type Broker } from '../support/mosquitto.ts';
+import { kioskFleetConfig, startConsole } from '../support/fleet-rig.ts';
+import { privacySweep } from '../support/privacy-sweep.ts';
 
-describe('diagnostics bundle to removable media: no personal data in it', () => {
+describe('diagnostics bundle to removable media and to the operations centre: no personal data in it', () => {
   let rig: KioskRig;
+  // The kiosk's fleet link: the repo's Mosquitto (TLS, ACL) and a console, as in production.
+  let broker: Broker;
+  let fleetConsole: FleetConsole;
+  const fleetDir = tempDir('e2e-fleet');
   const media = tempDir('media');
   const stick = join(media.path, 'KHIDMA-USB');
   beforeAll(async () => {
     mkdirSync(stick);
-    rig = await startKioskRig({ technician: { idleSeconds: 600, lockoutBaseSeconds: 60, extraPorts: [], mediaRoots: [media.path] } });
+    broker = await startMosquitto({ dir: fleetDir.file('broker'), users: ['fleet-console', 'KW-RIG-01'] });
+    fleetConsole = await startConsole(broker, fleetDir.file('console'));
+    rig = await startKioskRig({
+      technician: { idleSeconds: 600, lockoutBaseSeconds: 60, extraPorts: [], mediaRoots: [media.path] },
+      fleet: kioskFleetConfig(broker, fleetDir.path, 'KW-RIG-01'),
+    });
   }, 60_000);
   afterAll(async () => {
     await rig?.close();
+    await fleetConsole?.close();
+    await broker?.stop();
+    fleetDir.remove();
     media.remove();
   });
 
@@ -77,6 +94,29 @@ describe('diagnostics bundle to removable media: no personal data in it', () => 
     const cards = [DEFAULT_SIM_CARD.maskedPan, `*${DEFAULT_SIM_CARD.maskedPan.slice(-4)}`];
     for (const secret of [...civilNumbers, ...names, ...cards, '000000']) expect(all, secret).not.toContain(secret);
     expect(new Set(names).size).toBeGreaterThanOrEqual(3);
+
+    // Beside the stick: the same bundle to the operations centre, while the fleet link is up.
+    const send = page.getByTestId('diagnostics-send');
+    await expect.poll(() => send.getAttribute('data-link')).toBe('connected');
+    await send.tap();
+    await page.getByTestId('diagnostics-sent').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('diagnostics-sent').getAttribute('data-ok')).toBe('true');
+    const [stored] = fleetConsole.diagnostics.list('KW-RIG-01');
+    expect(stored).toMatchObject({ trigger: 'technician', droppedLogLines: 0 });
+    const received = gunzipSync(fleetConsole.diagnostics.read('KW-RIG-01', stored!.id)!.gz).toString('utf8');
+    expect(received).toMatch(/document read[\s\S]*delivered/);
+    for (const secret of [...civilNumbers, ...names, ...cards, '000000']) expect(received, secret).not.toContain(secret);
+    expect(privacySweep({ dirs: [], messages: [received] }).findings).toEqual([]);
+    await page.screenshot({ path: 'test-output/tech-diagnostics-sent-en.png' });
+
+    // The link goes down: the button stays, disabled, with the reason beside it.
+    await broker.stop();
+    await expect.poll(() => send.getAttribute('data-link'), { timeout: 20_000 }).toBe('offline');
+    expect(await send.isDisabled()).toBe(true);
+    expect(await page.getByTestId('diagnostics-send-why').textContent()).toContain('Not connected to the operations centre');
+    await page.getByTestId('tech-language').tap();
+    await expect.poll(() => page.getByTestId('diagnostics-send-why').textContent()).toContain('لا اتصال بمركز العمليات');
+    await page.screenshot({ path: 'test-output/tech-diagnostics-offline-ar.png' });
     await page.getByTestId('tech-exit').tap();
   }, 150_000);
 });

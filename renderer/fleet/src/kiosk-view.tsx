@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useUi } from './context.ts';
 import { api, type KioskSummary } from './api.ts';
 import { ago, bytes, num, when } from './format.ts';
+import { DiagnosticsList, type DiagnosticsItem } from './diagnostics-list.tsx';
 
 interface Device {
   name: string;
@@ -25,7 +26,8 @@ interface Detail extends KioskSummary {
   devices: { at: string; device: string; state: string; supply: string | null; detail: string | null }[];
   alerts: { rule: string; severity: string; detail: string; openedAt: string; clearedAt: string | null }[];
   commands: { id: string; action: string; operator: string; issuedAt: string; result: string | null; reason: string | null }[];
-  diagnostics: string | null;
+  /** Null for a viewer: diagnostics are for supervisors. */
+  diagnostics: DiagnosticsItem[] | null;
 }
 
 /** One kiosk: its status, devices, open alerts and their history, events and remote commands. */
@@ -190,12 +192,7 @@ export function KioskView(props: { kiosk: string; now: number; back: () => void;
               </li>
             ))}
           </ul>
-          {d.diagnostics && (
-            <details>
-              <summary>{t('diagnostics')}</summary>
-              <pre dir="ltr">{JSON.stringify(JSON.parse(d.diagnostics), null, 2)}</pre>
-            </details>
-          )}
+          {d.diagnostics && <DiagnosticsList kiosk={d.k} items={d.diagnostics} />}
         </section>
       </div>
     </section>

@@ -9,6 +9,7 @@ import { AuditRepo } from '../../../main/store/audit-repo.ts';
 import { generateCommandKeys, signCommand } from '../../../main/fleet/commands.ts';
 import { localDay } from '../../../main/fleet/journal-stats.ts';
 import { statusSchema, decode } from '../../../main/fleet/protocol.ts';
+import { unpackDiagnostics } from '../../../main/fleet/diagnostics-wire.ts';
 import type { FleetConsole } from '../../../main/fleet-console/console.ts';
 import { demoPeople } from '../../../main/demo-gateway/seed.ts';
 import { DEMO_CIVIL } from '../../support/demo-documents.ts';
@@ -190,8 +191,8 @@ describe('fleet status over MQTT, on Mosquitto with TLS and the ACL', () => {
       await waitFor(() => fleetConsole.fleet.get(A)?.app === 'available', 15_000, 'back in service');
       expect(await kiosk.dispatcher.dispatch('session.start', { locale: 'ar' }, page)).toMatchObject({ ok: true });
       await kiosk.dispatcher.dispatch('session.end', {}, page);
-      await fleetConsole.command(supervisor, A, 'diagnostics');
-      await waitFor(() => fleetConsole.fleet.history(A).diagnostics, 15_000, 'diagnostics bundle');
+      const asked = await fleetConsole.command(supervisor, A, 'diagnostics');
+      await waitFor(() => fleetConsole.diagnostics.list(A).some((d) => asked.ok && d.commandId === asked.id), 15_000, 'diagnostics bundle');
     } finally {
       await cmdClient.endAsync();
     }
@@ -303,7 +304,14 @@ describe('fleet status over MQTT, on Mosquitto with TLS and the ACL', () => {
       'authCode',
       '100200301', // the bill account paid above
     ];
-    const hits = recorder.messages.flatMap((m) => forbidden.filter((f) => m.topic.includes(f) || m.payload.includes(f)).map((f) => `${m.topic}: ${f}`));
+    // A diagnostics bundle travels gzipped: it is scanned as the console reads it.
+    const readable = recorder.messages.map((m) => {
+      if (!m.topic.endsWith('/diagnostics')) return m;
+      const u = unpackDiagnostics(Buffer.from(m.payload, 'utf8'), m.topic.split('/')[3]!);
+      return { topic: m.topic, payload: u.ok ? JSON.stringify(u.bundle) : m.payload };
+    });
+    expect(readable.some((m) => m.topic.endsWith('/diagnostics') && m.payload.includes('logs.jsonl'))).toBe(true);
+    const hits = readable.flatMap((m) => forbidden.filter((f) => m.topic.includes(f) || m.payload.includes(f)).map((f) => `${m.topic}: ${f}`));
     expect(hits).toEqual([]);
   });
 });

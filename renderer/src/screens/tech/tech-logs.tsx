@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { TechLogEntry } from '../../../../main/contract/api.ts';
+import type { FleetLinkState, TechLogEntry } from '../../../../main/contract/api.ts';
 import { useApp } from '../../context.ts';
 import { OnScreenKeyboard } from '../../components/keyboard.tsx';
 import { useTechCall } from './use-tech-call.ts';
@@ -9,7 +9,7 @@ const LEVELS: Level[] = ['debug', 'info', 'warn', 'error'];
 
 /** The log viewer (level filter, search on the on-screen keyboard) and the diagnostics bundle. */
 export function TechLogs() {
-  const { t } = useApp();
+  const { t, bridge } = useApp();
   const { call, busy, error } = useTechCall();
   const [level, setLevel] = useState<Level>('info');
   const [search, setSearch] = useState('');
@@ -17,13 +17,30 @@ export function TechLogs() {
   const [lines, setLines] = useState<TechLogEntry[]>([]);
   const [targets, setTargets] = useState<string[] | undefined>();
   const [written, setWritten] = useState<string | undefined>();
+  const [fleet, setFleet] = useState<FleetLinkState | undefined>();
+  const [sending, setSending] = useState(false);
+  // Kept as facts, worded at render time: switching language rewords it.
+  const [sent, setSent] = useState<{ ok: true; kb: number; dropped: number } | { ok: false; why: 'offline' | 'notConfigured' | 'failed' } | undefined>();
 
   useEffect(() => void call('tech.logs', { level, limit: 100, ...(search && { search }) }).then((r) => r && setLines(r)), [call, level, search]);
-  useEffect(() => void call('tech.media', {}).then((r) => r && setTargets(r.targets)), [call]);
+  useEffect(() => void call('tech.media', {}).then((r) => r && (setTargets(r.targets), setFleet(r.fleet))), [call]);
+  // The link to the operations centre comes and goes: the button follows it.
+  useEffect(() => bridge.on('tech.fleet', (e) => setFleet(e.link)), [bridge]);
 
   const write = async (target: string) => {
     const r = await call('tech.diagnostics', { target });
     if (r) setWritten(t('tech.written', { folder: r.folder, n: r.files.length }));
+  };
+
+  const send = async () => {
+    setSending(true);
+    setSent(undefined);
+    const r = await bridge.call('tech.sendDiagnostics', {});
+    setSending(false);
+    if (r.ok) return setSent({ ok: true, kb: Math.max(1, Math.round(r.value.sentBytes / 1024)), dropped: r.value.droppedLogLines });
+    const why = r.error.message === 'offline' || r.error.message === 'notConfigured' ? r.error.message : 'failed';
+    if (why !== 'failed') setFleet(why);
+    setSent({ ok: false, why });
   };
 
   return (
@@ -68,10 +85,33 @@ export function TechLogs() {
             {t('tech.writeTo', { target })}
           </button>
         ))}
+        {fleet && (
+          <button
+            type="button"
+            class="btn btn-primary"
+            disabled={fleet !== 'connected' || sending}
+            aria-describedby={fleet === 'connected' ? undefined : 'fleet-why'}
+            data-testid="diagnostics-send"
+            data-link={fleet}
+            onClick={() => void send()}
+          >
+            {sending ? t('tech.fleetSending') : t('tech.fleetSend.button')}
+          </button>
+        )}
       </div>
+      {fleet && fleet !== 'connected' && (
+        <p class="note warn" id="fleet-why" data-testid="diagnostics-send-why">
+          {t(`tech.fleetSend.${fleet}`)}
+        </p>
+      )}
       {written && (
         <p class="note ok" role="status" data-testid="diagnostics-written">
           {written}
+        </p>
+      )}
+      {sent && (
+        <p class={`note ${sent.ok ? 'ok' : 'warn'}`} role="status" data-testid="diagnostics-sent" data-ok={sent.ok}>
+          {sent.ok ? `${t('tech.fleetSent', { kb: sent.kb })}${sent.dropped > 0 ? ` ${t('tech.fleetTrimmed', { n: sent.dropped })}` : ''}` : t(`tech.fleetSend.${sent.why}`)}
         </p>
       )}
     </section>
