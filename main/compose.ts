@@ -26,21 +26,25 @@ import { openDevices } from './devices/devices.ts';
 import { createMoneyUpkeep } from './payment/money-upkeep.ts';
 import { startFleet } from './fleet/start-fleet.ts';
 import { assignedDevices, openTechnician } from './technician/technician.ts';
+import { startWithSiteSettings } from './technician/site-start.ts';
 
 export type { Kiosk, ComposeOptions } from './kiosk.ts';
 
 const ASSETS = new URL('../assets/', import.meta.url);
 
 /** The composition root: builds every service from the typed config, dependencies passed in. */
-export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}): Promise<Kiosk> {
-  const dataDir = resolve(config.dataDir);
+export async function createKiosk(fileConfig: KioskConfig, opts: ComposeOptions = {}): Promise<Kiosk> {
+  const dataDir = resolve(fileConfig.dataDir);
   const now = opts.now ?? (() => new Date());
   const logFile = join(dataDir, 'logs', 'kiosk.log');
-  const log = opts.log ?? createLogger({ file: logFile, level: config.log.level, console: config.log.console });
-  const profile = PROFILES[config.profile];
+  const log = opts.log ?? createLogger({ file: logFile, level: fileConfig.log.level, console: fileConfig.log.console });
   const events = new EventHub();
 
   const db = openDatabase(join(dataDir, 'kiosk.sqlite'));
+  // Identity and connection a technician set (settings history) over the file's: they apply here, at start.
+  const site = startWithSiteSettings(db, fileConfig, log);
+  const config = site.config;
+  const profile = PROFILES[config.profile];
   const settings = new SettingsRepo(db);
 
   const { gateway, gatewayUrl, connectivity, demoGateway } = await openGateway(config, dataDir, log);
@@ -84,7 +88,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
 
   const info = kioskInfo(config, profile);
   const registration = new KioskRegistration({ gateway, kiosk: { kioskId: config.kioskId, kioskNumber: config.kioskNumber, location: config.location }, log });
-  const technician = await openTechnician({ config, db, devices, visitors: sessions, connectivity, events, log, logFile, now });
+  const technician = await openTechnician({ config, db, devices, visitors: sessions, connectivity, events, log, logFile, now, site, dataDir, requestRestart: opts.requestRestart });
   const dispatcher = createDispatcher(
     createHandlers({
       info: () => ({ ...info, idle: technician.idle() }),

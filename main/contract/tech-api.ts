@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { DeviceName, DeviceSummary } from './types.ts';
+import { techSiteParams, type TechSiteResults, type TechSiteView } from './tech-site-api.ts';
+
+export type { TechSiteView, TechCertView } from './tech-site-api.ts';
 
 /**
  * Technician mode's part of the contract (issue 12). Every `tech.*` method but the two that
@@ -49,6 +52,7 @@ export const techMethodParams = {
     })
     .strict(),
   'tech.rollback': z.object({}).strict(),
+  ...techSiteParams,
   'tech.logs': z.object({ level: z.enum(['debug', 'info', 'warn', 'error']), search: z.string().max(64).optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
   'tech.media': z.object({}).strict(),
   /** Must be one of the folders `tech.media` listed. */
@@ -158,6 +162,8 @@ export interface TechSettingsResult {
   settings: TechSettingsView;
   versionId: number;
   history: TechSettingsVersion[];
+  /** Identity and connection (applied at restart). */
+  site: TechSiteView;
 }
 
 export interface TechLogEntry {
@@ -168,7 +174,7 @@ export interface TechLogEntry {
   data: string;
 }
 
-export interface TechMethodResults {
+export interface TechMethodResults extends TechSiteResults {
   'tech.entry': TechEntryState;
   'tech.login': TechIdentity;
   'tech.logout': null;

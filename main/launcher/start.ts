@@ -17,6 +17,12 @@ import { findElectronBinary } from '../shell/find-electron.ts';
  * Electron binary it hands over to the Electron shell; otherwise it serves the UI on
  * loopback and opens Chromium in kiosk mode, or prints the URL.
  */
+/**
+ * Exit status after a technician's restart: not 0 (a plain stop) and not 78 (a configuration
+ * error, which systemd's RestartPreventExitStatus keeps down): khidma-core.service restarts on it.
+ */
+const EXIT_RESTART = 75;
+
 const { values } = parseArgs({
   options: {
     config: { type: 'string' },
@@ -60,8 +66,11 @@ if (electron && !values['no-window']) {
   const child = spawn(electron, [root], { stdio: 'inherit', env });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  const config = parseConfig({ ...base, ui: { ...base.ui, ...(values.port && { port: Number(values.port) }) }, log: { ...base.log, console: values.dev } });
-  const kiosk = await createKiosk(config);
+  const fileConfig = parseConfig({ ...base, ui: { ...base.ui, ...(values.port && { port: Number(values.port) }) }, log: { ...base.log, console: values.dev } });
+  // A technician's restart (settings that apply at start-up): close cleanly, exit for systemd to start us again.
+  const kiosk = await createKiosk(fileConfig, { requestRestart: (reason) => void shutdown(EXIT_RESTART, reason) });
+  // What the kiosk runs with: the file's values with the technician's settings over them.
+  const config = kiosk.config;
   const launchFile = join(resolve(config.dataDir), 'launch-url');
   const headless = !(config.ui.openBrowser && !values['no-window'] && findChromium());
   const ui = await startUiServer({
@@ -95,12 +104,17 @@ if (electron && !values['no-window']) {
     process.stdout.write(`Kiosk UI:     the URL in ${launchFile} (readable by this user only; each URL works once)\n`);
     process.stdout.write('Open it in Chromium, e.g. chromium --app="$(cat FILE)" --kiosk\n');
   }
-  const shutdown = async () => {
-    await watchdog?.stop();
-    await ui.close();
-    await kiosk.close();
-    process.exit(0);
+  let closing: Promise<void> | undefined;
+  const shutdown = (code = 0, reason?: string): Promise<void> => {
+    closing ??= (async () => {
+      if (reason) process.stdout.write(`Restart requested (${reason}): closing, then exiting ${code} for the service manager to start the kiosk again.\n`);
+      await watchdog?.stop();
+      await ui.close();
+      await kiosk.close();
+      process.exit(code);
+    })();
+    return closing;
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ServiceId, TechSettingsResult, TechSettingsView } from '../../../../main/contract/api.ts';
 import { useApp } from '../../context.ts';
 import { useTechCall } from './use-tech-call.ts';
+import { TechSite } from './tech-site.tsx';
 
 const SERVICES: ServiceId[] = ['payBills', 'payFines', 'donation', 'reprint', 'inquiries', 'complaints', 'ticket'];
 const HOURS: (TechSettingsView['openingHours'])[] = [null, { open: '07:00', close: '22:00' }, { open: '08:00', close: '14:00' }, { open: '16:00', close: '02:00' }];
@@ -73,9 +74,6 @@ export function TechSettings() {
           );
         })}
       </div>
-      <p class="muted" data-testid="setting-secret">
-        {t(draft.terminalPassword.set ? 'tech.secretSet' : 'tech.secretUnset')}
-      </p>
       <div class="tech-actions">
         <button type="button" class="btn btn-primary btn-huge" disabled={busy} data-testid="settings-save" onClick={() => void save()}>
           {t('tech.save')}
@@ -94,6 +92,7 @@ export function TechSettings() {
           {error}
         </p>
       )}
+      <TechSite result={data} onResult={load} />
       <h2>{t('tech.history')}</h2>
       <ol class="tech-list" data-testid="settings-history">
         {data.history.map((v) => (
