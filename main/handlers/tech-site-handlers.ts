@@ -1,5 +1,5 @@
-import type { Handlers } from '../bridge/dispatcher.ts';
-import type { TechSiteView } from '../contract/api.ts';
+import type { CallContext } from '../bridge/dispatcher.ts';
+import type { MethodResults, Params, TechSiteView } from '../contract/api.ts';
 import { KioskError } from '../contract/result.ts';
 import { ConfigError } from '../config.ts';
 import type { Logger } from '../log/logger.ts';
@@ -31,6 +31,8 @@ export interface SiteHandlerDeps {
 }
 
 type SiteMethods = 'tech.saveSite' | 'tech.terminalPassword' | 'tech.credentialMedia' | 'tech.importCredentials' | 'tech.restart';
+/** All answer at once (no device or network work), which the handler map's type allows. */
+type SiteHandlers = { [M in SiteMethods]: (params: Params<M>, ctx: CallContext) => MethodResults[M] };
 /** Long enough for the answer to reach the screen before the kiosk closes its connections. */
 const RESTART_AFTER_MS = 300;
 
@@ -56,7 +58,7 @@ const fieldOf = (message: string): SiteField =>
   /kioskNumber/.test(message) ? 'kioskNumber' : /kioskId/.test(message) ? 'kioskId' : /gateway\.tls/.test(message) ? 'credentials' : /fleet/.test(message) ? 'fleetUrl' : /location/.test(message) ? 'locationEn' : 'gatewayUrl';
 
 /** Identity and connection settings (applied at restart), credentials from removable media, restart. */
-export function techSiteHandlers(d: SiteHandlerDeps): Pick<Handlers, SiteMethods> & { siteView: () => TechSiteView } {
+export function techSiteHandlers(d: SiteHandlerDeps): SiteHandlers & { siteView: () => TechSiteView } {
   const { file } = d.start;
   const credentialsSet = (o: SiteOverrides) => o.gatewayTls !== undefined || file.tls !== undefined;
   const rules = (o: SiteOverrides): SiteRules => ({ plainHttpAllowed: file.plainHttpAllowed, gatewayOptional: file.embeddedGateway, credentialsSet: credentialsSet(o), fleetCentreNeeded: !file.hasFleet });
