@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createKiosk, type Kiosk } from '../../../main/compose.ts';
+import { createKiosk } from '../../../main/compose.ts';
 import { parseConfig, type KioskConfig } from '../../../main/config.ts';
 import { silentLogger } from '../../../main/log/logger.ts';
 import { AuditRepo } from '../../../main/store/audit-repo.ts';
