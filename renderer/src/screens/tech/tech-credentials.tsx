@@ -7,7 +7,7 @@ import { useApp } from '../../context.ts';
  * The gateway's certificates: what is set (subjects and expiry only, never the key) and an
  * import from the technician's USB stick. The kiosk lists the media; the screen never names a path.
  */
-export function TechCredentials(props: { site: TechSiteView; onResult: (r: TechSettingsResult, note: string) => void }) {
+export function TechCredentials(props: { site: TechSiteView; onResult: (r: TechSettingsResult) => void }) {
   const { t, bridge } = useApp();
   const [sources, setSources] = useState<{ path: string; files: number }[] | undefined>();
   const [busy, setBusy] = useState(false);
@@ -28,7 +28,7 @@ export function TechCredentials(props: { site: TechSiteView; onResult: (r: TechS
     setBusy(false);
     if (r.ok) {
       setSources(undefined);
-      return props.onResult(r.value, t('techSite.credentials.imported', { id: r.value.versionId }));
+      return props.onResult(r.value);
     }
     const why = parseSiteRefusal(r.error.message);
     setError(why ? t(`techSite.importProblem.${why.code}`) : t('tech.error', { code: r.error.code }));

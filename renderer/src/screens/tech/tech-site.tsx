@@ -26,7 +26,8 @@ export function TechSite(props: { result: TechSettingsResult; onResult: (r: Tech
   const [editing, setEditing] = useState<Editing | undefined>();
   const [shown, setShown] = useState<ReadonlySet<SiteField>>(new Set());
   const [refusal, setRefusal] = useState<{ field: SiteField | undefined; text: string } | undefined>();
-  const [note, setNote] = useState<string | undefined>();
+  // Kept as a key, so it follows a change of language.
+  const [note, setNote] = useState<{ key: string; id: number } | undefined>();
   const [busy, setBusy] = useState(false);
   const [restart, setRestart] = useState<'ask' | 'restarting' | undefined>();
   const [restartError, setRestartError] = useState<string | undefined>();
@@ -69,7 +70,7 @@ export function TechSite(props: { result: TechSettingsResult; onResult: (r: Tech
     if (r.ok) {
       setEditing(undefined);
       setRefusal(undefined);
-      setNote(t('techSite.saved', { id: r.value.versionId }));
+      setNote({ key: 'techSite.saved', id: r.value.versionId });
       return props.onResult(r.value);
     }
     const why = parseSiteRefusal(r.error.message);
@@ -80,9 +81,9 @@ export function TechSite(props: { result: TechSettingsResult; onResult: (r: Tech
     setBusy(true);
     const r = await bridge.call('tech.terminalPassword', { password });
     setBusy(false);
-    if (!r.ok) return (setRefusal({ field: 'terminalPassword', text: t('tech.error', { code: r.error.code }) }), false);
+    if (!r.ok) return (setEditing(undefined), setRefusal({ field: 'terminalPassword', text: t('tech.error', { code: r.error.code }) }), false);
     setEditing(undefined);
-    setNote(t('techSite.password.saved', { id: r.value.versionId }));
+    setNote({ key: 'techSite.password.saved', id: r.value.versionId });
     props.onResult(r.value);
     return true;
   };
@@ -161,7 +162,7 @@ export function TechSite(props: { result: TechSettingsResult; onResult: (r: Tech
           { changed: draft.profile !== site.values.profile },
         )}
         {text('gatewayUrl', t('techSite.field.gatewayUrl'), draft.gatewayUrl, site.values.gatewayUrl, (v) => set({ gatewayUrl: v }), URL_MAX, 'en', t(site.rules.gatewayOptional ? 'techSite.embedded' : 'techSite.none'))}
-        <TechCredentials site={site} onResult={(r, n) => (setNote(n), props.onResult(r))} />
+        <TechCredentials site={site} onResult={(r) => (setNote({ key: 'techSite.credentials.imported', id: r.versionId }), props.onResult(r))} />
         {text('fleetUrl', t('techSite.field.fleetUrl'), draft.fleetUrl, site.values.fleetUrl, (v) => set({ fleetUrl: v }), URL_MAX, 'en', t('techSite.noBroker'))}
         {text('fleetCentre', t('techSite.field.fleetCentre'), draft.fleetCentre, site.values.fleetCentre, (v) => set({ fleetCentre: v }), 64, 'en', t('techSite.none'))}
         <div data-testid="setting-secret">
@@ -180,7 +181,7 @@ export function TechSite(props: { result: TechSettingsResult; onResult: (r: Tech
       </button>
       {note && (
         <p class="note ok" role="status" data-testid="site-note">
-          {note}
+          {t(note.key, { id: note.id })}
         </p>
       )}
       {restart && (
