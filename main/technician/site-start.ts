@@ -26,6 +26,8 @@ export function startWithSiteSettings(db: Db, fileConfig: KioskConfig, log: Logg
   const file = siteFile(fileConfig);
   const history = new SettingsHistory(db, settingsFromConfig(fileConfig), file);
   const wanted = history.current().site;
+  // Nothing set on site: the config file exactly as loaded.
+  if (Object.keys(wanted).length === 0) return { config: fileConfig, fileConfig, file, applied: wanted };
   try {
     const config = overlayConfig(fileConfig, wanted);
     const changed = diffSite(file, {}, wanted).map((c) => c.path);
