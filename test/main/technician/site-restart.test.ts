@@ -44,6 +44,11 @@ describe('identity and connection apply at restart', () => {
     const dir = tempDir('site-restart');
     cleanups.push(() => dir.remove());
     const { box, call, restart } = await managedKiosk(parseConfig({ demo: true, dataDir: dir.path }));
+    // Only a signed-in technician's connection: a visitor's page cannot change or restart anything.
+    for (const [method, params] of [['tech.saveSite', { ...FORM, kioskId: 'KW-EVIL-01' }], ['tech.terminalPassword', { password: '111111' }], ['tech.importCredentials', { source: '/media' }], ['tech.restart', {}]] as const) {
+      expect(await box.kiosk.dispatcher.dispatch(method, params, { connection: { id: 'ws-visitor' } })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    }
+    expect(box.requests).toEqual([]);
     await call('tech.login', { pin: DEMO_TECHNICIAN.pin });
     const saved = await call<TechSettingsResult>('tech.saveSite', { ...FORM, kioskId: 'KW-AVENUES-07', kioskNumber: 7, location: { ar: 'الأفنيوز', en: 'The Avenues' } });
     expect(saved.site.restartPending).toBe(true);
