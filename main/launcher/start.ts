@@ -17,12 +17,6 @@ import { findElectronBinary } from '../shell/find-electron.ts';
  * Electron binary it hands over to the Electron shell; otherwise it serves the UI on
  * loopback and opens Chromium in kiosk mode, or prints the URL.
  */
-/**
- * Exit status after a technician's restart: not 0 (a plain stop) and not 78 (a configuration
- * error, which systemd's RestartPreventExitStatus keeps down): khidma-core.service restarts on it.
- */
-const EXIT_RESTART = 75;
-
 const { values } = parseArgs({
   options: {
     config: { type: 'string' },
@@ -66,6 +60,9 @@ if (electron && !values['no-window']) {
   const child = spawn(electron, [root], { stdio: 'inherit', env });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
+  // After a technician's restart: not 0 (a plain stop), not 78 (a configuration error, which
+  // systemd's RestartPreventExitStatus keeps down): khidma-core.service starts the kiosk again.
+  const EXIT_RESTART = 75;
   const fileConfig = parseConfig({ ...base, ui: { ...base.ui, ...(values.port && { port: Number(values.port) }) }, log: { ...base.log, console: values.dev } });
   // A technician's restart (settings that apply at start-up): close cleanly, exit for systemd to start us again.
   const kiosk = await createKiosk(fileConfig, { requestRestart: (reason) => void shutdown(EXIT_RESTART, reason) });
