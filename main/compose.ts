@@ -25,21 +25,25 @@ import { createKioskLogger, kioskLogFile } from './log/kiosk-log.ts';
 import { openDevices } from './devices/devices.ts';
 import { createMoneyUpkeep } from './payment/money-upkeep.ts';
 import { assignedDevices, openTechnician } from './technician/technician.ts';
+import { startWithSiteSettings } from './technician/site-start.ts';
 
 export type { Kiosk, ComposeOptions } from './kiosk.ts';
 
 const ASSETS = new URL('../assets/', import.meta.url);
 
 /** The composition root: builds every service from the typed config, dependencies passed in. */
-export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}): Promise<Kiosk> {
-  const dataDir = resolve(config.dataDir);
+export async function createKiosk(fileConfig: KioskConfig, opts: ComposeOptions = {}): Promise<Kiosk> {
+  const dataDir = resolve(fileConfig.dataDir);
   const now = opts.now ?? (() => new Date());
   const logFile = kioskLogFile(dataDir);
-  const log = opts.log ?? createKioskLogger(config);
-  const profile = PROFILES[config.profile];
+  const log = opts.log ?? createKioskLogger(fileConfig);
   const events = new EventHub();
 
   const db = openDatabase(join(dataDir, 'kiosk.sqlite'));
+  // Identity and connection a technician set (settings history) over the file's: they apply here, at start.
+  const site = startWithSiteSettings(db, fileConfig, log);
+  const config = site.config;
+  const profile = PROFILES[config.profile];
   const settings = new SettingsRepo(db);
 
   const { gateway, gatewayUrl, connectivity, demoGateway } = await openGateway(config, dataDir, log);
@@ -83,7 +87,7 @@ export async function createKiosk(config: KioskConfig, opts: ComposeOptions = {}
 
   const info = kioskInfo(config, profile);
   const registration = new KioskRegistration({ gateway, kiosk: { kioskId: config.kioskId, kioskNumber: config.kioskNumber, location: config.location }, log });
-  const technician = await openTechnician({ config, db, devices, visitors: sessions, connectivity, events, log, logFile, money: { desk: money.desk, endOfDay: upkeep.endOfDay }, now });
+  const technician = await openTechnician({ config, db, devices, visitors: sessions, connectivity, events, log, logFile, money: { desk: money.desk, endOfDay: upkeep.endOfDay }, now, site, dataDir, requestRestart: opts.requestRestart });
   const dispatcher = createDispatcher(
     createHandlers({
       info: () => ({ ...info, idle: technician.idle() }),

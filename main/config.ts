@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { gatewayTlsSchema } from './gateway/tls-config.ts'; // issue 14
 import { fleetConfigSchema } from './fleet/fleet-config.ts';
+import { KIOSK_ID_PATTERN, KIOSK_NUMBER_MAX, KIOSK_NUMBER_MIN } from './shared/site-rules.ts';
 
 /**
  * The kiosk's typed configuration. In demo mode (`demo: true`, what `npm start` uses) every
@@ -65,9 +66,9 @@ export const configSchema = z
     /** Demo mode: embedded demo gateway allowed (and defaulted), "DEMO" shown on screen. */
     demo: z.boolean().default(false),
     dataDir: z.string().min(1).default('data'),
-    kioskId: z.string().regex(/^[A-Za-z0-9-]{1,32}$/).default(DEMO_KIOSK_ID),
+    kioskId: z.string().regex(KIOSK_ID_PATTERN).default(DEMO_KIOSK_ID),
     /** Unique per centre (1-999): prefixes the kiosk's own complaint and offline ticket numbers. */
-    kioskNumber: z.number().int().min(1).max(999).default(DEMO_KIOSK_NUMBER),
+    kioskNumber: z.number().int().min(KIOSK_NUMBER_MIN).max(KIOSK_NUMBER_MAX).default(DEMO_KIOSK_NUMBER),
     location: z
       .object({ ar: z.string().min(1), en: z.string().min(1) })
       .default({ ar: 'مجمع الوزارات الحكومي - الكويت', en: 'Government Mall - Kuwait City' }),

@@ -52,4 +52,9 @@ export interface ComposeOptions {
   log?: Logger;
   /** Device options beyond the config (tests: a faster embedded terminal simulator). */
   devices?: Pick<DeviceDeps, 'terminalSimulator' | 'serialRetryMs'>;
+  /**
+   * A technician asked for a restart (settings that apply at start-up): the owner of the process
+   * closes the kiosk and starts it again. Absent: the kiosk cannot restart itself.
+   */
+  requestRestart?: (reason: string) => void;
 }

@@ -27,7 +27,7 @@ export interface MrzReaderDriverOptions {
  * online / hwError (line noise or reader fault) / offline (link lost or closed).
  */
 export class MrzReaderDriver implements DocumentReader {
-  readonly profile: ReaderProfile;
+  #profile: ReaderProfile;
   readonly #transport: Transport;
   readonly #ocrFix: boolean;
   readonly #reads = new Listeners<[ReadResult]>();
@@ -41,7 +41,7 @@ export class MrzReaderDriver implements DocumentReader {
 
   constructor(transport: Transport, options: MrzReaderDriverOptions = {}) {
     this.#transport = transport;
-    this.profile = options.profile ?? READER_PROFILES['generic-crlf'];
+    this.#profile = options.profile ?? READER_PROFILES['generic-crlf'];
     this.#ocrFix = options.ocrFix ?? true;
     this.#status = transport.isOpen ? { device: 'online', media: 'notPresent' } : { device: 'offline', media: 'unknown' };
     this.#unsubscribe.push(
@@ -49,6 +49,22 @@ export class MrzReaderDriver implements DocumentReader {
       transport.onClose((err) => this.#lost(err)),
       transport.onReopen?.(() => this.#setStatus({ device: 'online', media: 'notPresent' })) ?? (() => undefined),
     );
+  }
+
+  get profile(): ReaderProfile {
+    return this.#profile;
+  }
+
+  /**
+   * Another reader model on the same link (a technician's choice), from the next byte on: a
+   * half-assembled document framed the old way is dropped, and line noise counts afresh.
+   */
+  setProfile(profile: ReaderProfile): void {
+    this.#stopTimers();
+    this.#assembler = initialAssembler();
+    this.#noiseRun = 0;
+    this.#profile = profile;
+    this.#recover();
   }
 
   onRead(listener: (r: ReadResult) => void): () => void {

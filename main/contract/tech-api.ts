@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { DeviceName, DeviceSummary } from './types.ts';
 import { techMoneyMethodParams, type TechMoneyMethodResults } from './tech-money-api.ts';
+import { techSiteParams, type TechSiteResults, type TechSiteView } from './tech-site-api.ts';
 
 export type * from './tech-money-api.ts';
+export type { TechSiteView, TechCertView } from './tech-site-api.ts';
 
 /**
  * Technician mode's part of the contract (issue 12). Every `tech.*` method but the two that
@@ -52,6 +54,7 @@ export const techMethodParams = {
     })
     .strict(),
   'tech.rollback': z.object({}).strict(),
+  ...techSiteParams,
   'tech.logs': z.object({ level: z.enum(['debug', 'info', 'warn', 'error']), search: z.string().max(64).optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
   'tech.media': z.object({}).strict(),
   /** Must be one of the folders `tech.media` listed. */
@@ -164,6 +167,8 @@ export interface TechSettingsResult {
   settings: TechSettingsView;
   versionId: number;
   history: TechSettingsVersion[];
+  /** Identity and connection (applied at restart). */
+  site: TechSiteView;
 }
 
 export interface TechLogEntry {
@@ -177,7 +182,7 @@ export interface TechLogEntry {
 /** The operations centre's link, as the diagnostics screen offers it. */
 export type FleetLinkState = 'connected' | 'offline' | 'notConfigured';
 
-export interface TechMethodResults extends TechMoneyMethodResults {
+export interface TechMethodResults extends TechMoneyMethodResults, TechSiteResults {
   'tech.entry': TechEntryState;
   'tech.login': TechIdentity;
   'tech.logout': null;

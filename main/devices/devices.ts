@@ -5,7 +5,7 @@ import type { DeviceStatus } from '../../drivers/status.ts';
 import type { Transport } from '../../drivers/transport/transport.ts';
 import { createEscPosPrinter, EPSON_TM_T88_80MM, EscPosSimulator, PRINTER_PROFILES } from '../../drivers/printer/index.ts';
 import { createZvtTerminal, createZvtSimulator, type ZvtSimulatorOptions, type ZvtTerminalSimulator } from '../../drivers/payment/zvt/index.ts';
-import { MrzReaderDriver, MrzReaderSimulator, READER_PROFILES } from '../../drivers/idreader/index.ts';
+import { MrzReaderDriver, MrzReaderSimulator, READER_PROFILES, type ReaderProfile } from '../../drivers/idreader/index.ts';
 import type { DeviceName, DeviceSummary } from '../contract/api.ts';
 import type { DeviceLinkConfig, KioskConfig } from '../config.ts';
 import type { CountryProfile } from '../profiles/profiles.ts';
@@ -29,6 +29,9 @@ export interface KioskDevices {
   /** The printer model profile in use, and a change of it (from the next job on). */
   printerProfile(): string;
   setPrinterProfile(id: string): boolean;
+  /** The ID reader model profile (framing), and a change of it: live, the driver re-frames from the next byte. */
+  readerProfile(): string;
+  setReaderProfile(id: string): boolean;
   onChange(fn: () => void): () => void;
   close(): Promise<void>;
 }
@@ -64,7 +67,7 @@ export async function openDevices(config: KioskConfig['devices'], deps: DeviceDe
   const linkOpts = { onError: unavailable, ...(deps.serialRetryMs !== undefined && { retryMs: deps.serialRetryMs }) };
   const printerLink = await openDeviceLink('printer', config.printer, printerProfile.serial, linkOpts);
   const terminalLink = await openDeviceLink('terminal', config.terminal, { baudRate: 9600 }, linkOpts);
-  const readerProfile = READER_PROFILES['generic-crlf'];
+  let readerProfile: ReaderProfile = READER_PROFILES['generic-crlf'];
   const readerLink = await openDeviceLink('idReader', config.idReader, { baudRate: 9600 }, linkOpts);
 
   const simulators: KioskDevices['simulators'] = {};
@@ -135,6 +138,17 @@ export async function openDevices(config: KioskConfig['devices'], deps: DeviceDe
       const profile = PRINTER_PROFILES[id];
       if (!profile) return false;
       printer.reconfigure({ profile, ...(current.printer.link === 'serial' && current.printer.baudRate !== undefined && { baudRate: current.printer.baudRate }) });
+      changed();
+      return true;
+    },
+    readerProfile: () => idReader.profile.id,
+    setReaderProfile(id) {
+      const profile = (READER_PROFILES as Record<string, ReaderProfile>)[id];
+      if (!profile) return false;
+      readerProfile = profile;
+      idReader.setProfile(profile);
+      // The embedded simulator plays the chosen model too.
+      if (readerLink.device) simulators.idReader = new MrzReaderSimulator(readerLink.device, { profile });
       changed();
       return true;
     },

@@ -11,7 +11,9 @@ import type { TechnicianSessions } from '../technician/tech-sessions.ts';
 import type { ListPorts } from '../technician/ports.ts';
 import type { AssignmentsRepo } from '../technician/assignments-repo.ts';
 import type { ProbeResult } from '../contract/api.ts';
+import type { TechSiteMethod } from '../contract/tech-site-api.ts';
 import { PRINTER_PROFILES } from '../../drivers/printer/index.ts';
+import { READER_PROFILES } from '../../drivers/idreader/index.ts';
 import { printerTest, readerTest, terminalTest, type DeviceTestDeps } from '../technician/device-tests.ts';
 
 export interface TechHandlerDeps {
@@ -39,7 +41,7 @@ export interface TechHandlerDeps {
 const PROFILES: { role: DeviceRole; ids: string[] }[] = [
   { role: 'printer', ids: Object.keys(PRINTER_PROFILES) },
   { role: 'terminal', ids: ['zvt'] },
-  { role: 'idReader', ids: ['generic-crlf'] },
+  { role: 'idReader', ids: Object.keys(READER_PROFILES) },
 ];
 
 function toLinkConfig(link: TechAssignLink): DeviceLinkConfig {
@@ -48,7 +50,7 @@ function toLinkConfig(link: TechAssignLink): DeviceLinkConfig {
 }
 
 /** The technician's part of the handler map; the dispatcher's guard has already checked the session. */
-export function techHandlers(d: TechHandlerDeps): Pick<Handlers, Exclude<TechMethod, TechMoneyMethod | 'tech.settings' | 'tech.saveSettings' | 'tech.rollback' | 'tech.logs' | 'tech.media' | 'tech.diagnostics' | 'tech.sendDiagnostics'>> {
+export function techHandlers(d: TechHandlerDeps): Pick<Handlers, Exclude<TechMethod, TechMoneyMethod | TechSiteMethod | 'tech.settings' | 'tech.saveSettings' | 'tech.rollback' | 'tech.logs' | 'tech.media' | 'tech.diagnostics' | 'tech.sendDiagnostics'>> {
   const actor = () => d.sessions.account?.name ?? 'unknown';
   const audit = (action: string, detail?: Record<string, unknown>, who = actor()) => d.audit.append({ at: d.now().toISOString(), actor: who, action, ...(detail && { detail }) });
   const summary = (name: DeviceRole) => d.devices.summary().find((s) => s.name === name) ?? { name, state: 'noDevice' };
@@ -58,7 +60,7 @@ export function techHandlers(d: TechHandlerDeps): Pick<Handlers, Exclude<TechMet
     return {
       role,
       link: link.link,
-      profile: role === 'printer' ? d.devices.printerProfile() : PROFILES.find((p) => p.role === role)!.ids[0]!,
+      profile: role === 'printer' ? d.devices.printerProfile() : role === 'idReader' ? d.devices.readerProfile() : PROFILES.find((p) => p.role === role)!.ids[0]!,
       status: summary(role),
       ...(link.link === 'serial' && {
         path: link.path,
@@ -139,9 +141,10 @@ export function techHandlers(d: TechHandlerDeps): Pick<Handlers, Exclude<TechMet
       const profile = link.link === 'serial' ? link.profile : undefined;
       if (profile !== undefined && !PROFILES.find((p) => p.role === role)!.ids.includes(profile)) throw new KioskError('invalidRequest', `no ${role} profile ${profile}`);
       const before = links[role];
-      const profileBefore = role === 'printer' ? d.devices.printerProfile() : undefined;
+      const profileBefore = role === 'printer' ? d.devices.printerProfile() : role === 'idReader' ? d.devices.readerProfile() : undefined;
       await d.devices.reassign(role, cfg);
       if (role === 'printer' && profile) d.devices.setPrinterProfile(profile);
+      if (role === 'idReader' && profile) d.devices.setReaderProfile(profile);
       d.assignments.set(role, cfg, actor(), d.now().toISOString(), profile);
       audit('tech.assign', { role, from: before, to: cfg, ...(profile && { profile: { from: profileBefore, to: profile } }) });
       d.appState.refresh();

@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { createKioskLogger } from '../log/kiosk-log.ts';
 import { findChromium } from './open-window.ts';
 import { ChromiumWatchdog } from './chromium-watchdog.ts';
-import { startBrowserShell } from './browser-shell.ts';
+import { startBrowserShell, type BrowserShell } from './browser-shell.ts';
+import type { Kiosk } from '../kiosk.ts';
 import { demoPanelEnabled } from '../server/demo-mode.ts';
 import type { DemoSimulators } from '../server/demo-panel.ts';
 import { findElectronBinary } from '../shell/find-electron.ts';
@@ -62,14 +63,30 @@ if (electron && !values['no-window']) {
   const child = spawn(electron, [root], { stdio: 'inherit', env });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  const config = parseConfig({ ...base, ui: { ...base.ui, ...(values.port && { port: Number(values.port) }) }, log: { ...base.log, console: values.dev } });
+  const fileConfig = parseConfig({ ...base, ui: { ...base.ui, ...(values.port && { port: Number(values.port) }) }, log: { ...base.log, console: values.dev } });
+  // The UI server and the logger start before the core reads the technician's settings: they use
+  // the file's values (data folder, port, demo mode; none of these can be set on screen).
+  const config = fileConfig;
   const log = createKioskLogger(config);
+  // After a technician's restart: not 0 (a plain stop), not 78 (a configuration error, which
+  // systemd's RestartPreventExitStatus keeps down): khidma-core.service starts the kiosk again.
+  const EXIT_RESTART = 75;
+  let shell: BrowserShell<Kiosk> | undefined;
+  let closing: Promise<void> | undefined;
+  const shutdown = (code = 0, reason?: string): Promise<void> => {
+    closing ??= (async () => {
+      if (reason) process.stdout.write(`Restart requested (${reason}): closing, then exiting ${code} for the service manager to start the kiosk again.\n`);
+      await shell?.close();
+      process.exit(code);
+    })();
+    return closing;
+  };
   const launchFile = join(resolve(config.dataDir), 'launch-url');
   const chromium = config.ui.openBrowser && !values['no-window'] ? findChromium() : undefined;
   // The demo panel reads these at each request: filled in once the core has opened the devices.
   const simulators: DemoSimulators = {};
   // The UI server and Chromium start first; the core opens while the page loads (main/launcher/browser-shell.ts).
-  const shell = await startBrowserShell({
+  shell = await startBrowserShell({
     ui: {
       // From source (tsx) the renderer is in dist/renderer; compiled, next to dist/main.
       rootDir: fileURLToPath(new URL(import.meta.url.endsWith('.js') ? '../../renderer/' : '../../dist/renderer/', import.meta.url)),
@@ -89,10 +106,11 @@ if (electron && !values['no-window']) {
         }
       : undefined,
     // Imported here rather than above, so Chromium is already starting while the core's modules load.
-    openCore: async () => (await import('../compose.ts')).createKiosk(config, { log }),
+    // A technician's restart (settings that apply at start-up): close cleanly, exit for systemd to start us again.
+    openCore: async () => (await import('../compose.ts')).createKiosk(fileConfig, { log, requestRestart: (reason) => void shutdown(EXIT_RESTART, reason) }),
   }).catch(exitOnError);
   Object.assign(simulators, shell.core.devices.simulators);
-  process.stdout.write(`\nKhidma kiosk ${config.kioskId} (${config.profile})${config.demo ? ' in DEMO mode' : ''} is running.\n`);
+  process.stdout.write(`\nKhidma kiosk ${shell.core.config.kioskId} (${shell.core.config.profile})${config.demo ? ' in DEMO mode' : ''} is running.\n`);
   if (shell.core.demoGateway) process.stdout.write(`Demo gateway: ${shell.core.demoGateway.url}  (demo accounts: 100200300 … 100200307)\n`);
   if (shell.ui.demoUrl) process.stdout.write(`Virtual devices (demo): ${shell.ui.demoUrl}\n`);
   if (chromium) process.stdout.write(`Opened ${chromium} in kiosk mode.\n`);
@@ -102,10 +120,6 @@ if (electron && !values['no-window']) {
     process.stdout.write(`Kiosk UI:     the URL in ${launchFile} (readable by this user only; each URL works once)\n`);
     process.stdout.write('Open it in Chromium, e.g. chromium --app="$(cat FILE)" --kiosk\n');
   }
-  const shutdown = async () => {
-    await shell.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
 }

@@ -14,7 +14,8 @@ export type ShellElectron = Pick<typeof import('electron'), 'app' | 'BrowserWind
 
 export interface ShellDeps {
   loadConfig: () => KioskConfig;
-  openCore: (config: KioskConfig) => Promise<ShellCore>;
+  /** `requestRestart`: a technician's restart (settings that apply at start-up) gets a fresh core. */
+  openCore: (config: KioskConfig, opts: { requestRestart: (reason: string) => void }) => Promise<ShellCore>;
   rendererDir: string;
   preload: string;
   /** Touch kiosks hide the mouse pointer; a technician's test bench may want it. */
@@ -118,7 +119,7 @@ export async function startShell(e: ShellElectron, d: ShellDeps): Promise<ShellH
   // The window is one connection: it owns the visitor sessions it starts (payment events are scoped to them).
   const connection: { id: string; sessionId?: string } = { id: 'electron-window' };
   const sup = new CoreSupervisor({
-    create: () => d.openCore(kioskConfig),
+    create: () => d.openCore(kioskConfig, { requestRestart: (reason) => void sup.restart(reason).catch((err) => d.log('error', 'core restart failed', { error: String(err) })) }),
     backoff: d.coreBackoff,
     onError: (msg, err) => d.log('error', msg, { error: String(err) }),
     onStarted: (core) => {

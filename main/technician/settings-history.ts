@@ -2,11 +2,12 @@ import { z } from 'zod';
 import type { Db } from '../store/database.ts';
 import type { KioskConfig } from '../config.ts';
 import type { ServiceId } from '../availability/requirements.ts';
+import { diffSite, siteOverridesSchema, type SiteFile } from './site-settings.ts';
 
 const SERVICE_IDS = ['payBills', 'payFines', 'donation', 'reprint', 'inquiries', 'complaints', 'ticket'] as const satisfies readonly ServiceId[];
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 
-/** What a technician may change on site; versioned in SQLite, applied live. */
+/** What a technician may change on site; versioned in SQLite. All but `site` apply live. */
 export const settingsSchema = z
   .object({
     idleSeconds: z.number().int().min(5).max(3600),
@@ -14,12 +15,11 @@ export const settingsSchema = z
     enabledServices: z.array(z.enum(SERVICE_IDS)).max(SERVICE_IDS.length),
     /** Local opening hours, the same every day; absent = always open. Outside them: out of service. */
     openingHours: z.object({ open: hhmm, close: hhmm }).strict().nullable(),
-    /** The payment terminal's ECR password: a secret, never sent back to any screen. */
-    terminalPassword: z.string().regex(/^\d{6}$/),
+    /** Identity and connection (site-settings.ts): applied at the next start, over the config file. */
+    site: siteOverridesSchema.default({}),
   })
   .strict();
 export type KioskSettings = z.infer<typeof settingsSchema>;
-export const SECRET_KEYS: ReadonlySet<keyof KioskSettings> = new Set(['terminalPassword']);
 export const SETTINGS_SERVICES = SERVICE_IDS;
 
 export interface SettingsChange {
@@ -36,21 +36,40 @@ export interface SettingsVersion {
   diff: SettingsChange[];
 }
 
+/** The live settings from the config file; the site part starts empty (= all from the file). */
 export function settingsFromConfig(c: KioskConfig): KioskSettings {
-  return { idleSeconds: c.ui.idleSeconds, idleWarningSeconds: c.ui.idleWarningSeconds, enabledServices: [...SERVICE_IDS], openingHours: null, terminalPassword: c.paymentTerminal.password };
+  return { idleSeconds: c.ui.idleSeconds, idleWarningSeconds: c.ui.idleWarningSeconds, enabledServices: [...SERVICE_IDS], openingHours: null, site: {} };
 }
 
-/** Field-by-field difference, secrets redacted. */
-export function diffSettings(a: KioskSettings, b: KioskSettings): SettingsChange[] {
-  return (Object.keys(b) as (keyof KioskSettings)[]).flatMap((k) => {
-    if (JSON.stringify(a[k]) === JSON.stringify(b[k])) return [];
-    return [SECRET_KEYS.has(k) ? { path: k, from: '(secret)', to: '(secret, changed)' } : { path: k, from: a[k] ?? null, to: b[k] ?? null }];
-  });
+const LIVE_KEYS = ['idleSeconds', 'idleWarningSeconds', 'enabledServices', 'openingHours'] as const;
+
+/** Field-by-field difference, secrets redacted; site fields as the values in force (needs the file's). */
+export function diffSettings(a: KioskSettings, b: KioskSettings, file?: SiteFile): SettingsChange[] {
+  const live = LIVE_KEYS.flatMap((k) => (JSON.stringify(a[k]) === JSON.stringify(b[k]) ? [] : [{ path: k, from: a[k] ?? null, to: b[k] ?? null }]));
+  return [...live, ...(file ? diffSite(file, a.site, b.site) : [])];
 }
 
-/** The settings a screen may see: secrets replaced by whether they are set. */
-export function redact(s: KioskSettings): Omit<KioskSettings, 'terminalPassword'> & { terminalPassword: { set: boolean } } {
-  return { ...s, terminalPassword: { set: s.terminalPassword.length > 0 } };
+/** The live settings a screen may see; the terminal password only as whether it is set. */
+export function redact(s: KioskSettings, filePasswordSet = true): Omit<KioskSettings, 'site'> & { terminalPassword: { set: boolean } } {
+  const { site, ...live } = s;
+  return { ...live, terminalPassword: { set: site.terminalPassword !== undefined || filePasswordSet } };
+}
+
+/** A stored version: older rows kept the password at the top (the file's, never set by hand). */
+function readStored(json: string): KioskSettings | undefined {
+  const { terminalPassword: _legacy, ...raw } = JSON.parse(json) as Record<string, unknown>;
+  const parsed = settingsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Whether the kiosk may call the current version "worked" after being servable under it: not
+ * while it still runs on other identity and connection settings (a restart is pending), and a
+ * change of those must also have reached the gateway (a wrong gateway URL leaves the kiosk
+ * offline, and must not become the version a rollback returns to).
+ */
+export function mayMarkWorked(s: { servable: boolean; restartPending: boolean; online: boolean; siteChanged: boolean }): boolean {
+  return s.servable && !s.restartPending && (s.online || !s.siteChanged);
 }
 
 /** Minutes since midnight in the kiosk's time zone. */
@@ -77,6 +96,8 @@ export class SettingsHistory {
   constructor(
     private readonly db: Db,
     private readonly initial: KioskSettings,
+    /** The config file's identity and connection, for diffs in values rather than overrides. */
+    private readonly file?: SiteFile,
   ) {
     if (!this.db.prepare('SELECT 1 FROM config_versions LIMIT 1').get()) {
       this.db
@@ -90,8 +111,19 @@ export class SettingsHistory {
   }
 
   current(): KioskSettings {
-    const parsed = settingsSchema.safeParse(JSON.parse(this.#latest().config_json));
-    return parsed.success ? parsed.data : this.initial;
+    return readStored(this.#latest().config_json) ?? this.initial;
+  }
+
+  /** The newest version that worked (the current one included), if any. */
+  lastWorked(): KioskSettings | undefined {
+    const row = this.db.prepare('SELECT config_json FROM config_versions WHERE worked = 1 ORDER BY id DESC LIMIT 1').get() as { config_json: string } | undefined;
+    return row && readStored(row.config_json);
+  }
+
+  /** The current version changes identity or connection against the last one that worked. */
+  siteChangedSinceWorked(): boolean {
+    const worked = this.lastWorked();
+    return !worked || JSON.stringify(worked.site) !== JSON.stringify(this.current().site);
   }
 
   currentId(): number {
@@ -99,7 +131,7 @@ export class SettingsHistory {
   }
 
   change(next: KioskSettings, by: string, at: string): SettingsVersion | undefined {
-    const diff = diffSettings(this.current(), next);
+    const diff = diffSettings(this.current(), next, this.file);
     if (diff.length === 0) return undefined;
     const r = this.db.prepare('INSERT INTO config_versions (config_json, diff_json, changed_by, changed_at) VALUES (?, ?, ?, ?)').run(JSON.stringify(next), JSON.stringify(diff), by, at);
     return { id: Number(r.lastInsertRowid), changedBy: by, changedAt: at, worked: false, diff };
@@ -112,8 +144,9 @@ export class SettingsHistory {
   /** Back to the newest earlier version that worked; undefined when there is none. */
   rollback(by: string, at: string): SettingsVersion | undefined {
     const good = this.db.prepare('SELECT config_json FROM config_versions WHERE worked = 1 AND id < ? ORDER BY id DESC LIMIT 1').get(this.currentId()) as { config_json: string } | undefined;
-    if (!good) return undefined;
-    const version = this.change(settingsSchema.parse(JSON.parse(good.config_json)), by, at);
+    const settings = good && readStored(good.config_json);
+    if (!settings) return undefined;
+    const version = this.change(settings, by, at);
     // The restored settings worked before: they count as working again.
     if (version) this.markWorked();
     return version && { ...version, worked: true };

@@ -24,10 +24,13 @@ import { techSettingsHandlers } from '../handlers/tech-settings-handlers.ts';
 import { PROFILES } from '../profiles/profiles.ts';
 import { techLogHandlers, type FleetDiagnosticsLink } from '../handlers/tech-log-handlers.ts';
 import { buildDiagnostics, type DiagnosticsBundle } from './diagnostics.ts';
-import { redact } from './settings-history.ts';
+import { redact, mayMarkWorked } from './settings-history.ts';
 import { techMoneyHandlers } from '../handlers/tech-money-handlers.ts';
 import type { MoneyDesk } from '../payment/money-desk.ts';
 import type { EndOfDay } from '../payment/end-of-day.ts';
+import type { SiteStart } from './site-start.ts';
+import { diffSite } from './site-settings.ts';
+import { techSiteHandlers } from '../handlers/tech-site-handlers.ts';
 
 /** The technician's device assignments applied over the config's (for the composition root). */
 export { assignedDevices } from './assignments-repo.ts';
@@ -45,6 +48,11 @@ export interface TechnicianDeps {
   /** The money path's desk and end of day, on the technician's money screen. */
   money: { desk: MoneyDesk; endOfDay: EndOfDay };
   now: () => Date;
+  /** Identity and connection: what the kiosk started with (compose applied them), and where credentials go. */
+  site: SiteStart;
+  dataDir: string;
+  /** Closes the kiosk and starts it again (launcher: exit for systemd; shell: a fresh core). */
+  requestRestart?: ((reason: string) => void) | undefined;
 }
 
 export interface Technician {
@@ -85,7 +93,8 @@ export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
     },
     now: d.now,
   });
-  const settings = new SettingsHistory(d.db, settingsFromConfig(d.config));
+  const settings = new SettingsHistory(d.db, settingsFromConfig(d.config), d.site.file);
+  const restartPending = () => diffSite(d.site.file, d.site.applied, settings.current().site).length > 0;
   const timeZone = PROFILES[d.config.profile].timeZone;
   let remoteOut = false;
   const services = () => {
@@ -109,7 +118,8 @@ export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
     const st = appState.current.state;
     if (st !== 'available' && st !== 'active') return;
     const version = settings.currentId();
-    workedTimer = setTimeout(() => version === settings.currentId() && appState.current.state !== 'unavailable' && settings.markWorked(), WORKED_AFTER_MS);
+    const worked = () => mayMarkWorked({ servable: appState.current.state !== 'unavailable', restartPending: restartPending(), online: d.connectivity.online, siteChanged: settings.siteChangedSinceWorked() });
+    workedTimer = setTimeout(() => version === settings.currentId() && worked() && settings.markWorked(), WORKED_AFTER_MS);
     workedTimer.unref?.();
   };
   appState.onChange((v) => (d.events.emit('kiosk.state', v), watchWorked()));
@@ -117,12 +127,16 @@ export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
   // Opening hours begin and end with no other event: look every half minute.
   const clock = setInterval(() => appState.refresh(), 30_000);
   clock.unref?.();
-  const offs = [d.devices.onChange(() => appState.refresh()), d.connectivity.onChange(() => appState.refresh())];
+  const offs = [d.devices.onChange(() => appState.refresh()), d.connectivity.onChange(() => (appState.refresh(), watchWorked()))];
 
   const assignments = new AssignmentsRepo(d.db);
   // The printer model a technician chose survives restarts, like the port.
   const printerProfile = assignments.profile('printer');
   if (printerProfile && !d.devices.setPrinterProfile(printerProfile)) d.log.warn('technician', 'unknown printer profile in assignments', { profile: printerProfile });
+  const readerProfile = assignments.profile('idReader');
+  if (readerProfile && !d.devices.setReaderProfile(readerProfile)) d.log.warn('technician', 'unknown ID reader profile in assignments', { profile: readerProfile });
+  // Read only: the money path's own table says whether a payment is with the terminal.
+  const paymentInFlight = () => d.db.prepare(`SELECT 1 FROM transactions WHERE state IN ('created', 'authorizing') LIMIT 1`).get() !== undefined;
   const handlers = techHandlers({
     accounts,
     lockout,
@@ -134,8 +148,7 @@ export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
     listPorts: ports,
     probe: (path, baudRate) =>
       probePort(path, { open: (baud) => openSerialTransport({ path, baudRate: baud }), terminalPassword: d.config.paymentTerminal.password, ...(baudRate !== undefined && { baudRate }) }),
-    // Read only: the money path's own table says whether a payment is with the terminal.
-    paymentInFlight: () => d.db.prepare(`SELECT 1 FROM transactions WHERE state IN ('created', 'authorizing') LIMIT 1`).get() !== undefined,
+    paymentInFlight,
     // As the idle reset does: the visitor's session and their queued print jobs go.
     endVisitorSession: () => (d.visitors.end(), d.devices.printer.cancelPending()),
     watchPorts: () => watcher.start(),
@@ -143,11 +156,25 @@ export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
     endOfDay: d.money.endOfDay,
     now: d.now,
   });
+  const { siteView, ...siteHandlers } = techSiteHandlers({
+    history: settings,
+    start: d.site,
+    audit,
+    actor: () => sessions.account?.name ?? 'unknown',
+    now: d.now,
+    log: d.log,
+    dataDir: d.dataDir,
+    mediaRoots: d.config.technician.mediaRoots,
+    undelivered: () => (d.db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'dead')`).get() as { n: number }).n,
+    paymentInFlight,
+    requestRestart: d.requestRestart,
+  });
   const settingsHandlers = techSettingsHandlers({
     history: settings,
     audit,
     actor: () => sessions.account?.name ?? 'unknown',
     applied: () => (appState.refresh(), watchWorked()),
+    site: siteView,
     now: d.now,
   });
   const diagnosticsInput = () => ({
@@ -178,7 +205,7 @@ export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
     now: d.now,
   });
   return {
-    handlers: { ...handlers, ...settingsHandlers, ...logHandlers, ...moneyHandlers, 'kiosk.state': () => appState.refresh() },
+    handlers: { ...handlers, ...settingsHandlers, ...siteHandlers, ...logHandlers, ...moneyHandlers, 'kiosk.state': () => appState.refresh() },
     idle: () => ({ seconds: settings.current().idleSeconds, warningSeconds: settings.current().idleWarningSeconds }),
     guard: technicianGuard(sessions, appState),
     appState,

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluateServices } from '../../../main/availability/requirements.ts';
 import { AppStateModel, deriveState } from '../../../main/availability/app-state.ts';
 import { isOpen, diffSettings, redact, type KioskSettings } from '../../../main/technician/settings-history.ts';
+import { siteFile } from '../../../main/technician/site-settings.ts';
+import { parseConfig } from '../../../main/config.ts';
 import type { DeviceSummary } from '../../../main/contract/api.ts';
 
 const ok: DeviceSummary[] = [
@@ -58,9 +60,10 @@ describe('opening hours and settings diffs', () => {
   });
 
   it('a secret change is in the diff without its value, and never in the redacted view', () => {
-    const a: KioskSettings = { idleSeconds: 60, idleWarningSeconds: 20, enabledServices: ['ticket'], openingHours: null, terminalPassword: '123456' };
-    const b = { ...a, terminalPassword: '654321', idleSeconds: 90 };
-    const diff = diffSettings(a, b);
+    const file = siteFile(parseConfig({ demo: true, paymentTerminal: { password: '123456' } }));
+    const a: KioskSettings = { idleSeconds: 60, idleWarningSeconds: 20, enabledServices: ['ticket'], openingHours: null, site: {} };
+    const b: KioskSettings = { ...a, site: { terminalPassword: '654321' }, idleSeconds: 90 };
+    const diff = diffSettings(a, b, file);
     expect(diff).toEqual([
       { path: 'idleSeconds', from: 60, to: 90 },
       { path: 'terminalPassword', from: '(secret)', to: '(secret, changed)' },

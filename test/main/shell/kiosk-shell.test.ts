@@ -311,4 +311,28 @@ describe('the shell over the real core', () => {
       dir.remove();
     }
   });
+
+  it('a technician\'s restart gives a fresh core on the same data, with the identity saved for start-up', async () => {
+    const { openShellCore } = await import('../../../main/shell/core-adapter.ts');
+    const { tempDir } = await import('../../support/temp-dir.ts');
+    const { tolerantFileLogger } = await import('../../support/tolerant-logger.ts');
+    const { DEMO_TECHNICIAN } = await import('../../../main/technician/demo-mode.ts');
+    const dir = tempDir('shell-restart');
+    try {
+      const config = parseConfig({ demo: true, dataDir: dir.path });
+      const s = await boot({ loadConfig: () => config, openCore: (c, o) => openShellCore(c, { ...o, log: tolerantFileLogger(join(dir.path, 'logs', 'kiosk.log')) }) });
+      const call = (method: string, params: unknown) => invoke(s, mainFrameEvent(s.win.webContents.id), method, params);
+      const first = s.handle!.supervisor!.current;
+      expect(await call('tech.login', { pin: DEMO_TECHNICIAN.pin })).toMatchObject({ ok: true });
+      const form = { kioskId: 'KW-SHELL-02', kioskNumber: 2, location: config.location, profile: 'KW', gatewayUrl: '', fleetUrl: '', fleetCentre: '' };
+      expect(await call('tech.saveSite', form)).toMatchObject({ ok: true, value: { site: { restartPending: true, canRestart: true } } });
+      expect(await call('tech.restart', {})).toMatchObject({ ok: true });
+      await vi.waitFor(() => expect(s.handle!.supervisor!.current).not.toBe(first), { timeout: 15_000 });
+      await vi.waitFor(async () => expect(await call('kiosk.info', {})).toMatchObject({ ok: true, value: { kioskId: 'KW-SHELL-02' } }), { timeout: 15_000 });
+      s.proc.emit('SIGTERM');
+      await vi.waitFor(() => expect(s.rec.quit).toBe(true), { timeout: 15_000 });
+    } finally {
+      dir.remove();
+    }
+  });
 });

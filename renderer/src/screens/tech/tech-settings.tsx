@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ServiceId, TechSettingsResult, TechSettingsView } from '../../../../main/contract/api.ts';
 import { useApp } from '../../context.ts';
 import { useTechCall } from './use-tech-call.ts';
+import { TechSite } from './tech-site.tsx';
 
 const SERVICES: ServiceId[] = ['payBills', 'payFines', 'donation', 'reprint', 'inquiries', 'complaints', 'ticket'];
 const HOURS: (TechSettingsView['openingHours'])[] = [null, { open: '07:00', close: '22:00' }, { open: '08:00', close: '14:00' }, { open: '16:00', close: '02:00' }];
@@ -44,7 +45,15 @@ export function TechSettings() {
       </button>
     </div>
   );
-  const show = (v: unknown) => (Array.isArray(v) ? v.map((x) => t(`tech.service.${String(x)}`)).join(state.locale === 'ar' ? '، ' : ', ') : v === null ? t('tech.alwaysOpen') : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const show = (v: unknown, path: string) =>
+    Array.isArray(v) ? v.map((x) => t(`tech.service.${String(x)}`)).join(state.locale === 'ar' ? '، ' : ', ') : v === null ? t(path === 'openingHours' ? 'tech.alwaysOpen' : 'techSite.none') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  // "path: from → to" with each part isolated: a Latin value in an Arabic line (or the reverse) cannot turn the arrow round.
+  const change = (c: { path: string; from: unknown; to: unknown }) => {
+    const parts: Record<string, string> = { path: c.path, from: show(c.from, c.path), to: show(c.to, c.path) };
+    return t('tech.change', { path: '{{path}}', from: '{{from}}', to: '{{to}}' })
+      .split(/(\{\{\w+\}\})/)
+      .map((piece, i) => (/^\{\{\w+\}\}$/.test(piece) ? <bdi key={i}>{parts[piece.slice(2, -2)]}</bdi> : piece));
+  };
 
   return (
     <section class="tech-section" aria-labelledby="tech-settings-h">
@@ -73,9 +82,6 @@ export function TechSettings() {
           );
         })}
       </div>
-      <p class="muted" data-testid="setting-secret">
-        {t(draft.terminalPassword.set ? 'tech.secretSet' : 'tech.secretUnset')}
-      </p>
       <div class="tech-actions">
         <button type="button" class="btn btn-primary btn-huge" disabled={busy} data-testid="settings-save" onClick={() => void save()}>
           {t('tech.save')}
@@ -94,6 +100,7 @@ export function TechSettings() {
           {error}
         </p>
       )}
+      <TechSite result={data} onResult={load} />
       <h2>{t('tech.history')}</h2>
       <ol class="tech-list" data-testid="settings-history">
         {data.history.map((v) => (
@@ -105,7 +112,7 @@ export function TechSettings() {
             {v.diff.length === 0 && <span class="muted">{t('tech.noChange')}</span>}
             {v.diff.map((c) => (
               <span key={c.path} data-testid="settings-diff">
-                {t('tech.change', { path: c.path, from: show(c.from), to: show(c.to) })}
+                {change(c)}
               </span>
             ))}
           </li>
