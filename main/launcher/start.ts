@@ -71,12 +71,12 @@ if (electron && !values['no-window']) {
   // After a technician's restart: not 0 (a plain stop), not 78 (a configuration error, which
   // systemd's RestartPreventExitStatus keeps down): khidma-core.service starts the kiosk again.
   const EXIT_RESTART = 75;
-  let shell: BrowserShell<Kiosk> | undefined;
   let closing: Promise<void> | undefined;
   const shutdown = (code = 0, reason?: string): Promise<void> => {
     closing ??= (async () => {
       if (reason) process.stdout.write(`Restart requested (${reason}): closing, then exiting ${code} for the service manager to start the kiosk again.\n`);
-      await shell?.close();
+      // Only called once the shell has started (a technician's restart, a signal handler set below).
+      await shell.close();
       process.exit(code);
     })();
     return closing;
@@ -86,7 +86,7 @@ if (electron && !values['no-window']) {
   // The demo panel reads these at each request: filled in once the core has opened the devices.
   const simulators: DemoSimulators = {};
   // The UI server and Chromium start first; the core opens while the page loads (main/launcher/browser-shell.ts).
-  shell = await startBrowserShell({
+  const shell: BrowserShell<Kiosk> = await startBrowserShell({
     ui: {
       // From source (tsx) the renderer is in dist/renderer; compiled, next to dist/main.
       rootDir: fileURLToPath(new URL(import.meta.url.endsWith('.js') ? '../../renderer/' : '../../dist/renderer/', import.meta.url)),
