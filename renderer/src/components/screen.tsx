@@ -55,9 +55,10 @@ export function Screen(props: ScreenProps) {
   );
 }
 
-export function Busy(props: { label: string }) {
+/** Progress on a device or core wait: a spinner and what is happening. */
+export function Busy(props: { label: string; testId?: string }) {
   return (
-    <p class="progress" role="status" data-testid="busy">
+    <p class="progress" role="status" data-testid={props.testId ?? 'busy'}>
       <span class="spinner" aria-hidden="true" /> {props.label}
     </p>
   );

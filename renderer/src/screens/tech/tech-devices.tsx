@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { DeviceAssignment, DeviceRole, TechOverview, TechReaderResult, TechTestResult } from '../../../../main/contract/api.ts';
 import { useApp } from '../../context.ts';
 import { useTechCall } from './use-tech-call.ts';
+import { Busy } from '../../components/screen.tsx';
 
 type TestKey = 'page' | 'status' | 'register' | 'terminalStatus' | 'diagnosis' | 'endOfDay' | 'read';
 const TESTS: Record<DeviceRole, TestKey[]> = {
@@ -57,16 +58,8 @@ function DeviceCard(props: { device: DeviceAssignment }) {
           </button>
         ))}
       </div>
-      {waiting && (
-        <p class="progress" role="status">
-          <span class="spinner" aria-hidden="true" /> {t('tech.readerWait')}
-        </p>
-      )}
-      {busy && !waiting && (
-        <p class="progress" role="status">
-          <span class="spinner" aria-hidden="true" /> {t('tech.busy')}
-        </p>
-      )}
+      {waiting && <Busy label={t('tech.readerWait')} />}
+      {busy && !waiting && <Busy label={t('tech.busy')} />}
       {error && (
         <p class="alert" role="alert">
           {error}

@@ -3,6 +3,7 @@ import type { CurrencyCode, TechEndOfDayView } from '../../../../main/contract/a
 import { useApp } from '../../context.ts';
 import { useTechCall } from './use-tech-call.ts';
 import { Field } from './tech-field.tsx';
+import { Busy } from '../../components/screen.tsx';
 
 /** Close the terminal's day now, and the recent comparisons of its totals with the kiosk's journal. */
 export function TechEndOfDay(props: { records: TechEndOfDayView[]; currency: CurrencyCode; onChange: () => void }) {
@@ -30,11 +31,7 @@ export function TechEndOfDay(props: { records: TechEndOfDayView[]; currency: Cur
           {t('tech.money.eod.run')}
         </button>
       </div>
-      {busy && (
-        <p class="progress" role="status">
-          <span class="spinner" aria-hidden="true" /> {t('tech.busy')}
-        </p>
-      )}
+      {busy && <Busy label={t('tech.busy')} />}
       {note && (
         <p class="note ok" role="status" data-testid="money-eod-note">
           {note}

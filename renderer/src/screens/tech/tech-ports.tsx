@@ -3,6 +3,7 @@ import type { DeviceRole, LineSettings, PortInfo, ProbeResult, TechOverview } fr
 import { useApp } from '../../context.ts';
 import { useTechCall } from './use-tech-call.ts';
 import { LineSettingsPicker } from './line-settings.tsx';
+import { Busy } from '../../components/screen.tsx';
 
 const ROLES: DeviceRole[] = ['printer', 'terminal', 'idReader'];
 const DEFAULT_LINE: Record<DeviceRole, LineSettings> = {
@@ -74,11 +75,7 @@ function PortRow(props: { port: PortInfo; profiles: TechOverview['profiles'] | u
           ))}
         </div>
       )}
-      {busy && (
-        <p class="progress" role="status">
-          <span class="spinner" aria-hidden="true" /> {t('tech.probing')}
-        </p>
-      )}
+      {busy && <Busy label={t('tech.probing')} />}
       {probe && (
         <p class="note" data-testid="tech-probe-result" data-proposed={probe.proposed ?? ''}>
           {probe.proposed ? t('tech.proposed', { role: t(`tech.device.${probe.proposed}`) }) : t('tech.noAnswer')}

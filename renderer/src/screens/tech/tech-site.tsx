@@ -7,6 +7,7 @@ import { Dialog } from '../../components/dialog.tsx';
 import { FieldError, NumberEditor, PasswordEditor, TextEditor } from './site-editors.tsx';
 import { TechCredentials } from './tech-credentials.tsx';
 import './tech-site.css';
+import { Busy } from '../../components/screen.tsx';
 
 type Values = TechSiteView['values'];
 type Editing = Exclude<SiteField, 'profile' | 'credentials'>;
@@ -204,9 +205,7 @@ export function TechSite(props: { result: TechSettingsResult; onResult: (r: Tech
               </div>
             </>
           ) : (
-            <p class="progress" role="status" data-testid="site-restarting">
-              <span class="spinner" aria-hidden="true" /> {t('techSite.restartingBody')}
-            </p>
+            <Busy label={t('techSite.restartingBody')} testId="site-restarting" />
           )}
         </Dialog>
       )}
