@@ -61,7 +61,9 @@ export function KeyboardField(props: KeyboardFieldProps) {
 
   const onKey = (a: KeyAction) => {
     const el = field.current;
-    const at = { value: props.value, caret: el && document.activeElement === el ? (el.selectionStart ?? caret.current) : caret.current };
+    // The box keeps its selection while a key (or Tab) has the focus, and it is always current;
+    // our copy waits for the "select" event, which a busy browser runs after pending input.
+    const at = { value: props.value, caret: el ? (el.selectionStart ?? caret.current) : caret.current };
     apply(a.type === 'insert' ? insertAt(at, a.text, props.maxLength) : a.type === 'delete' ? deleteBack(at) : deleteWordBack(at));
   };
 
