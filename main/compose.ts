@@ -54,7 +54,7 @@ export async function createKiosk(fileConfig: KioskConfig, opts: ComposeOptions 
   const identity = new IdentityService({ sessions, profile: profile.id, reader: devices.idReader, emit: (e, p) => events.emit(e, p), log });
   const catalogue = new CatalogueStore({ bundledDir: new URL('catalogue/', ASSETS), cacheFile: join(dataDir, 'catalogue-cache.json'), profile: profile.id });
   const t = createTranslator(new URL('locales/', ASSETS));
-  const upkeep = createMoneyUpkeep({ db, config, profile, terminal: devices.terminal, printer: devices.printer, t, log, now });
+  const upkeep = createMoneyUpkeep({ db, config, profile, terminal: devices.terminal, printer: devices.printer, t, log, now, terminalInUse: () => money.payments.busy() });
   const money = createMoneyPath({
     db,
     gateway,

@@ -37,11 +37,13 @@ export interface TechFlaggedPayment {
   /** When the kiosk started the payment, in the kiosk's local time ("YYYY-MM-DD HH:MM:SS"). */
   localTime: string;
   /** Why it waits, for the screen to say in its language; `reason` is the kiosk's own words (support). */
-  reasonCode: 'terminalSilent' | 'laterPayments' | 'timeOutside' | 'rivalFlagged' | 'reversalFailed' | 'other';
+  reasonCode: 'terminalSilent' | 'laterPayments' | 'timeOutside' | 'rivalFlagged' | 'reversalFailed' | 'noChargeNow' | 'other';
   reason: string | null;
   items: { kind: string }[];
   /** Null until the terminal has been asked. */
   terminalAnswer: TerminalAnswerView | null;
+  /** That approval is already another payment's (same terminal numbers, amount and time): "charged" is refused. */
+  answerTaken: boolean;
 }
 
 export interface TechDeadLetter {

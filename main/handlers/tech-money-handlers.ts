@@ -9,6 +9,7 @@ import type { EndOfDayRecord } from '../store/end-of-day-repo.ts';
 import type { AuditRepo } from '../store/audit-repo.ts';
 import { instantToLocal } from '../payment/terminal-time.ts';
 import { flagReasonCode } from '../payment/reconcile.ts';
+import { scrubDigits } from '../technician/diagnostics.ts';
 
 export interface MoneyHandlerDeps {
   desk: MoneyDesk;
@@ -59,19 +60,22 @@ export function techMoneyHandlers(d: MoneyHandlerDeps): Pick<Handlers, TechMoney
         transactionId: f.transactionId,
         reference: f.reference,
         amountMinor: f.amountMinor,
-        currency: d.currency,
+        currency: f.currency as CurrencyCode,
         localTime: local(f.createdAt),
         reasonCode: flagReasonCode(f.reason),
         reason: f.reason,
         items: f.items.map((i) => ({ kind: i.kind })),
         terminalAnswer: answerView(f.terminalAnswer),
+        answerTaken: f.answerTaken,
       })),
-      deadLetters: d.desk.deadLetters().map((x) => ({ rowId: x.rowId, kind: x.kind, transactionId: x.transactionId, attempts: x.attempts, reason: x.reason, localTime: local(x.createdAt) })),
+      deadLetters: d.desk.deadLetters().map((x) => ({ rowId: x.rowId, kind: x.kind, transactionId: x.transactionId, attempts: x.attempts, reason: x.reason === null ? null : scrubDigits(x.reason), localTime: local(x.createdAt) })),
       lanes: d.desk.lanes(),
       endOfDay: d.endOfDay.repo.recent(10).map((e) => endOfDayView(e, d.timeZone)),
     }),
     'tech.retryFlagged': async ({ transactionId }) => {
       if (!d.desk.flagged().some((f) => f.transactionId === transactionId)) throw new KioskError('conflict', 'payment is not flagged');
+      // One thing at a time at the terminal: a retry never runs beside an end of day.
+      if (d.endOfDay.busy()) throw new KioskError('conflict', 'the terminal is busy (a payment or an end of day): try again in a moment');
       return { state: await d.desk.retry(transactionId, d.who().name) };
     },
     'tech.resolveFlagged': ({ transactionId, outcome, reason }) => {

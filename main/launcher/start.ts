@@ -107,7 +107,8 @@ if (electron && !values['no-window']) {
       : undefined,
     // Imported here rather than above, so Chromium is already starting while the core's modules load.
     // A technician's restart (settings that apply at start-up): close cleanly, exit for systemd to start us again.
-    openCore: async () => (await import('../compose.ts')).createKiosk(fileConfig, { log, requestRestart: (reason) => void shutdown(EXIT_RESTART, reason) }),
+    // Only under systemd (it sets INVOCATION_ID) is there someone to start the kiosk again after exit 75.
+    openCore: async () => (await import('../compose.ts')).createKiosk(fileConfig, { log, ...(process.env.INVOCATION_ID && { requestRestart: (reason: string) => void shutdown(EXIT_RESTART, reason) }) }),
   }).catch(exitOnError);
   Object.assign(simulators, shell.core.devices.simulators);
   process.stdout.write(`\nKhidma kiosk ${shell.core.config.kioskId} (${shell.core.config.profile})${config.demo ? ' in DEMO mode' : ''} is running.\n`);

@@ -21,6 +21,8 @@ export interface EndOfDayDeps {
   report: { t: Translate; kioskId: string; timeZone: string };
   /** Raises an alert (the fleet and technician see it); default: audit row + log error. */
   alert?: (action: string, detail: Record<string, unknown>) => void;
+  /** The payment path is using the terminal (a payment, a technician's retry, a re-ask): wait. */
+  terminalInUse?: () => boolean;
 }
 
 /**
@@ -52,7 +54,7 @@ export class EndOfDay {
 
   /** Whether the terminal is in use by a payment (the scheduler waits; a technician is told). */
   busy(): boolean {
-    return this.#running || this.repo.paymentInProgress() || this.d.terminal.status().device === 'busy';
+    return this.#running || this.repo.paymentInProgress() || this.d.terminalInUse?.() === true || this.d.terminal.status().device === 'busy';
   }
 
   async run(startedBy: EndOfDayStartedBy): Promise<EndOfDayRecord> {

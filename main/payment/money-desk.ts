@@ -5,7 +5,7 @@ import type { Db } from '../store/database.ts';
 import type { AlertsRepo } from '../store/alerts-repo.ts';
 import type { AuditRepo } from '../store/audit-repo.ts';
 import type { OutboxRepo } from '../store/outbox-repo.ts';
-import type { TransactionsRepo } from '../store/transactions-repo.ts';
+import type { TransactionRow, TransactionsRepo } from '../store/transactions-repo.ts';
 import type { PaymentService } from './payment-service.ts';
 
 /** A flagged payment as the technician compares it: the kiosk's view beside the terminal's answer. */
@@ -18,6 +18,8 @@ export interface FlaggedView {
   reason: string | null;
   items: { kind: string; reference: string }[];
   terminalAnswer: LastTransaction | null;
+  /** The terminal's approval is already another journaled payment's: it cannot settle this one. */
+  answerTaken: boolean;
 }
 
 export interface DeadLetterView {
@@ -65,6 +67,7 @@ export class MoneyDesk {
       reason: t.declineReason,
       items: t.items.map((i) => ({ kind: i.kind, reference: i.reference })),
       terminalAnswer: t.terminalAnswer as LastTransaction | null,
+      answerTaken: this.approvalOwner(t.id, t.terminalAnswer as LastTransaction | null) !== undefined,
     }));
   }
 
@@ -89,6 +92,10 @@ export class MoneyDesk {
     if (outcome === 'approved' && (answer?.kind !== 'approved' || answer.receipt.amountMinor !== tx.amountMinor)) {
       throw new KioskError('conflict', "approving needs the terminal's own approval of this amount: ask the terminal again first");
     }
+    const owner = answer?.kind === 'approved' ? this.approvalOwner(tx.id, answer) : undefined;
+    if (outcome === 'approved' && owner) {
+      throw new KioskError('conflict', `that approval is already payment ${owner.reference ?? owner.id}'s: it cannot settle this one too`);
+    }
     const now = this.#now();
     this.d.db.transaction(() => {
       if (outcome === 'approved' && answer?.kind === 'approved') this.d.payments.approveResolved(tx, answer.receipt, now);
@@ -99,6 +106,15 @@ export class MoneyDesk {
     })();
     if (outcome === 'approved') this.d.wake();
     return outcome;
+  }
+
+  /** The journaled payment the terminal's approval already belongs to (same numbers, amount and time), if any. */
+  approvalOwner(transactionId: string, answer: LastTransaction | null): TransactionRow | undefined {
+    if (answer?.kind !== 'approved') return undefined;
+    const r = answer.receipt;
+    return this.d.transactions
+      .approvalsWithNumbers(r.terminalId, r.traceNumber, r.receiptNumber)
+      .find((t) => t.id !== transactionId && t.amountMinor === r.amountMinor && t.terminal?.dateTime === r.dateTime);
   }
 
   deadLetters(): DeadLetterView[] {

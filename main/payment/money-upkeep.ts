@@ -19,6 +19,8 @@ export interface MoneyUpkeepDeps {
   t: Translate;
   log: Logger;
   now: () => Date;
+  /** The payment path is using the terminal: end of day waits (it is built before the payment path). */
+  terminalInUse?: () => boolean;
 }
 
 /** The money path's housekeeping, built once in compose.ts: guess limit, end of day, retention. */
@@ -45,6 +47,7 @@ export function createMoneyUpkeep(d: MoneyUpkeepDeps): MoneyUpkeep {
     log: d.log,
     now: d.now,
     report: { t: d.t, kioskId: d.config.kioskId, timeZone: d.profile.timeZone },
+    ...(d.terminalInUse && { terminalInUse: d.terminalInUse }),
   });
   const at = d.config.paymentTerminal.endOfDayAt;
   const scheduler =

@@ -169,9 +169,9 @@ export class PaymentService {
     }
   }
 
-  /** Payments a technician must resolve (the technician screen lists them with the audit log). */
-  flagged(): TransactionRow[] {
-    return this.d.transactions.flagged();
+  /** The terminal is in use: a payment, a technician's retry, or a re-ask after it came back. */
+  busy(): boolean {
+    return this.#active !== undefined;
   }
 
   /** Technician action: ask the terminal again about a flagged payment. Returns the new state. */
@@ -277,9 +277,12 @@ export class PaymentService {
     let result = outcome;
     if (outcome.kind === 'unknown') {
       const r = await reconcile(tx, this.d.terminal, this.d.transactions, { attempts: 5, retryDelayMs: 1000, timeZone: this.d.profile.timeZone, now: this.d.now, ...this.d.reconcile });
-      this.d.transactions.setTerminalAnswer(tx.id, r.answer);
+      // Evidence is kept: an answer the terminal could not give never replaces one it gave.
+      if (r.answer.kind !== 'unavailable' || !tx.terminalAnswer) this.d.transactions.setTerminalAnswer(tx.id, r.answer);
       if (r.kind === 'mismatch') return this.#reverseMismatch(tx, r.receipt, r.reason);
       if (r.kind === 'flagged') return this.#flag(tx, r.reason);
+      // Asked again later, "no charge" may come from another terminal or after its end of day: a supervisor decides.
+      if (from === 'flagged' && r.kind === 'aborted') return this.#flag(tx, `terminal reports no charge now (${r.reason}): a supervisor confirms`);
       this.#audit.append({ at: this.#now(), actor: 'kiosk', action: `payment.reconciled.${r.kind}`, detail: { transactionId: tx.id, why: outcome.reason, ...(r.kind === 'aborted' && { reason: r.reason }) } });
       result = r.kind === 'approved' ? r : { kind: 'aborted', reason: r.reason };
     }

@@ -81,7 +81,7 @@ export async function reconcile(tx: TransactionRow, terminal: PaymentTerminal, j
 }
 
 /** Why a payment waits for a person, as a code a screen can say in the visitor's language. */
-export type FlagReasonCode = 'terminalSilent' | 'laterPayments' | 'timeOutside' | 'rivalFlagged' | 'reversalFailed' | 'other';
+export type FlagReasonCode = 'terminalSilent' | 'laterPayments' | 'timeOutside' | 'rivalFlagged' | 'reversalFailed' | 'noChargeNow' | 'other';
 
 /** Reads the code back from a stored reason (the messages above, and the reversal one in payment-service). */
 export function flagReasonCode(reason: string | null): FlagReasonCode {
@@ -91,6 +91,7 @@ export function flagReasonCode(reason: string | null): FlagReasonCode {
   if (reason.startsWith('later payments hide')) return 'laterPayments';
   if (/^terminal approval \d+\/\d+ is not journaled/.test(reason)) return 'timeOutside';
   if (reason.startsWith('terminal approval may belong')) return 'rivalFlagged';
+  if (reason.startsWith('terminal reports no charge now')) return 'noChargeNow';
   return 'other';
 }
 

@@ -28,7 +28,7 @@ import { redact, mayMarkWorked } from './settings-history.ts';
 import { techMoneyHandlers } from '../handlers/tech-money-handlers.ts';
 import type { MoneyDesk } from '../payment/money-desk.ts';
 import type { EndOfDay } from '../payment/end-of-day.ts';
-import type { SiteStart } from './site-start.ts';
+import { recordsUnderIdentity, type SiteStart } from './site-start.ts';
 import { diffSite } from './site-settings.ts';
 import { techSiteHandlers } from '../handlers/tech-site-handlers.ts';
 
@@ -165,7 +165,8 @@ export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
     log: d.log,
     dataDir: d.dataDir,
     mediaRoots: d.config.technician.mediaRoots,
-    undelivered: () => (d.db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'dead')`).get() as { n: number }).n,
+    // Postings not yet delivered and payments not yet settled were made under this identity.
+    undelivered: () => recordsUnderIdentity(d.db),
     paymentInFlight,
     requestRestart: d.requestRestart,
   });

@@ -17,7 +17,7 @@ afterAll(() => {
 
 /** What systemd runs (khidma-core.service): the launcher, no window, the config file named. */
 function launch(config: string): { child: ChildProcess; out: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/launcher/start.ts', '--no-window', '--browser', '--config', config], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/launcher/start.ts', '--no-window', '--browser', '--config', config], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, INVOCATION_ID: 'khidma-test' } });
   children.push(child);
   let out = '';
   child.stdout!.on('data', (b: Buffer) => (out += b));

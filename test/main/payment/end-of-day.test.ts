@@ -100,4 +100,16 @@ describe("the terminal's end of day against the kiosk's journal", () => {
     await expect(eod.run('technician')).rejects.toMatchObject({ code: 'conflict' });
     expect(eod.repo.recent()).toEqual([]);
   }, 30_000);
+
+  it("never runs while the payment path uses the terminal (a technician's retry, a re-ask after it came back)", async () => {
+    zvt = await zvtOverMemory();
+    core = createMoneyCore({ dbFile: ':memory:', terminal: zvt.terminal, gatewayUrl: 'http://127.0.0.1:9', wakeOnApproval: false });
+    let inUse = true;
+    const eod = new EndOfDay({ db: core.db, terminal: zvt.terminal, printer, currency: 'KWD', log: silentLogger, now: () => new Date(), report: { t, kioskId: 'KW-GOVMALL-01', timeZone: 'Asia/Kuwait' }, terminalInUse: () => inUse });
+    expect(eod.busy()).toBe(true);
+    await expect(eod.run('technician')).rejects.toMatchObject({ code: 'conflict' });
+    inUse = false;
+    expect(eod.busy()).toBe(false);
+    expect((await eod.run('technician')).ok).toBe(true);
+  }, 30_000);
 });

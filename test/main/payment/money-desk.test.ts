@@ -3,6 +3,7 @@ import type { LastTransaction, PaymentOutcome, PaymentTerminal, TerminalReceipt 
 import { startDemoGateway, type DemoGateway } from '../../../main/demo-gateway/server.ts';
 import { TransitionError } from '../../../main/store/transactions-repo.ts';
 import { instantToLocal } from '../../../main/payment/terminal-time.ts';
+import { flagReasonCode } from '../../../main/payment/reconcile.ts';
 import { createMoneyCore, type MoneyCore } from '../../crash/money-core.ts';
 import { tempDir } from '../../support/temp-dir.ts';
 
@@ -113,4 +114,44 @@ describe('money desk', () => {
     expect(() => core.transactions.setPostingState(id, 'dead', 'now')).toThrow(/posting cannot become dead from delivered/);
     expect(() => core.transactions.setReceiptState(id, 'failed', 'now')).toThrow(/receipt cannot become failed from printed/);
   });
+
+  it("settling as charged is refused when the terminal's approval is already another payment's; it is shown so", async () => {
+    outcome = { kind: 'unknown', reason: 'linkLost' };
+    const a = await core.pay(4_250);
+    expect(core.transactions.get(a)?.state).toBe('flagged');
+    // A later payment of the same amount is approved normally: the terminal's last approval is now that one.
+    const taken = receipt(4_250, 21);
+    outcome = { kind: 'approved', receipt: taken };
+    const b = await core.pay(4_250);
+    expect(core.transactions.get(b)?.state).toBe('approved');
+    last = { kind: 'approved', receipt: taken };
+    expect(await core.desk.retry(a, 'tech-1')).toBe('flagged');
+    const [f] = core.desk.flagged();
+    expect(f).toMatchObject({ transactionId: a, answerTaken: true, terminalAnswer: { kind: 'approved' } });
+    expect(flagReasonCode(f!.reason)).toBe('laterPayments');
+    expect(() => core.desk.resolve(a, 'approved', 'slip shows 4.250', 'sup-1')).toThrow(/already payment/);
+    await core.drained();
+    expect(gw.store.postingsFor(a)).toEqual([]);
+    expect(gw.store.postingsFor(b)).toHaveLength(1);
+  });
+
+  it('asked again, a terminal that now reports no charge settles nothing alone; a supervisor does; its earlier answer is kept if it cannot answer', async () => {
+    outcome = { kind: 'unknown', reason: 'linkLost' };
+    const id = await core.pay(3_300);
+    // Its time is hours off: the approval stays for a person, and the answer is stored.
+    last = { kind: 'approved', receipt: { ...receipt(3_300, 30), dateTime: instantToLocal(Date.now() - 5 * 3600_000, 'Asia/Kuwait') } };
+    expect(await core.desk.retry(id, 'tech-1')).toBe('flagged');
+    expect(core.desk.flagged()[0]?.terminalAnswer).toMatchObject({ kind: 'approved' });
+    // The terminal cannot answer now: the approval it gave stays beside the payment.
+    last = { kind: 'unavailable', reason: 'busy' };
+    expect(await core.desk.retry(id, 'tech-1')).toBe('flagged');
+    expect(core.desk.flagged()[0]?.terminalAnswer).toMatchObject({ kind: 'approved' });
+    // Another terminal (or the same after its end of day) has nothing: still flagged, for a supervisor.
+    last = { kind: 'none' };
+    expect(await core.desk.retry(id, 'tech-1')).toBe('flagged');
+    expect(flagReasonCode(core.transactions.get(id)!.declineReason)).toBe('noChargeNow');
+    expect(core.audit.recent(5, 'payment.flagReason')[0]).toMatchObject({ actor: 'kiosk', detail: { transactionId: id } });
+    expect(core.desk.resolve(id, 'aborted', 'terminal journal shows no charge', 'sup-1')).toBe('aborted');
+  });
 });
+

@@ -117,7 +117,7 @@ describe('payment state machine', () => {
           for (const s of steps) {
             model.setStep(s);
             const before = model.entries.filter((e) => e.approved).length;
-            const flaggedAmountsBefore = core.payments.flagged().map((t) => t.amountMinor);
+            const flaggedAmountsBefore = core.transactions.flagged().map((t) => t.amountMinor);
             const id = await core.pay(s.amountMinor);
             const tx = core.transactions.get(id)!;
             const terminalApproved = model.entries.filter((e) => e.approved).length > before;
@@ -136,7 +136,7 @@ describe('payment state machine', () => {
           // No terminal approval is claimed by two kiosk transactions.
           const claimed = core.transactions.inState('approved').map((t) => `${t.terminal?.traceNumber}/${t.terminal?.receiptNumber}`);
           expect(new Set(claimed).size).toBe(claimed.length);
-          expect(core.payments.flagged().length).toBe(core.audit.recent(100, 'payment.flagged').length);
+          expect(core.transactions.flagged().length).toBe(core.audit.recent(100, 'payment.flagged').length);
         } finally {
           core.close();
         }

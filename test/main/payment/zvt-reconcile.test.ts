@@ -102,7 +102,7 @@ describe('ZVT reconciliation through the kiosk over a real pty pair', () => {
     const id = await core.pay(6_000);
     const tx = core.transactions.get(id)!;
     expect(tx.state).toBe('flagged');
-    expect(core.payments.flagged().map((t) => t.id)).toEqual([id]);
+    expect(core.transactions.flagged().map((t) => t.id)).toEqual([id]);
     const [entry] = core.audit.recent(10, 'payment.flagged');
     expect(entry?.detail).toMatchObject({ transactionId: id, amountMinor: 6_000 });
     expect(core.outbox.byTransaction(id)).toHaveLength(0);

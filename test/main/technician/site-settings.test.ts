@@ -110,6 +110,27 @@ describe('start-up with the settings history', () => {
     expect(start.problem).toMatch(/keyFile: cannot read/);
   });
 
+  it('a new kiosk ID waits, at any start (rollback, power cut, update), while records made under the old one are unsent or unsettled', () => {
+    const d = dir();
+    const fileConfig = parseConfig({ demo: true, dataDir: d.path, ...REMOTE });
+    const db = openDatabase(d.file('kiosk.sqlite'));
+    cleanups.unshift(() => db.close());
+    const first = startWithSiteSettings(db, fileConfig, silentLogger);
+    const history = new SettingsHistory(db, settingsFromConfig(fileConfig), siteFile(fileConfig));
+    history.change({ ...history.current(), site: { kioskId: 'KW-NEW-02', kioskNumber: 9 } }, 'T', 'now');
+    // A payment of the old identity still waits for a person.
+    db.prepare(`INSERT INTO transactions (id, kind, state, amount_minor, currency, items_json, locale, created_at, updated_at) VALUES ('t1', 'billPayment', 'flagged', 100, 'KWD', '[]', 'ar', 'now', 'now')`).run();
+    const held = startWithSiteSettings(db, fileConfig, silentLogger);
+    expect(held.config.kioskId).toBe(first.config.kioskId);
+    expect(held.config.kioskNumber).toBe(9);
+    expect(held.problem).toMatch(/stay .* until 1 record/);
+    // Settled: the next start takes the new identity.
+    db.prepare(`UPDATE transactions SET state = 'aborted' WHERE id = 't1'`).run();
+    const moved = startWithSiteSettings(db, fileConfig, silentLogger);
+    expect(moved.config.kioskId).toBe('KW-NEW-02');
+    expect(moved.problem).toBeUndefined();
+  });
+
   it('reads versions written before the site settings existed (the password was kept at the top)', () => {
     const d = dir();
     const fileConfig = parseConfig({ demo: true, dataDir: d.path });

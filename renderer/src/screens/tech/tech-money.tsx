@@ -31,7 +31,7 @@ export function TechMoney() {
   }, [reload]);
   if (!view) return null;
 
-  const money = (amountMinor: number) => ({ amountMinor, currency: view.currency });
+  const money = (amountMinor: number, currency = view.currency) => ({ amountMinor, currency });
   const retry = async (p: TechFlaggedPayment) => {
     setNote(undefined);
     const r = await call('tech.retryFlagged', { transactionId: p.transactionId });
@@ -78,18 +78,18 @@ export function TechMoney() {
       {view.flagged.length === 0 && <p class="muted" data-testid="money-no-flagged">{t('tech.money.noFlagged')}</p>}
       {view.flagged.map((p) => {
         const answer = p.terminalAnswer;
-        const canCharge = answer?.kind === 'approved' && answer.amountMinor === p.amountMinor;
+        const canCharge = answer?.kind === 'approved' && answer.amountMinor === p.amountMinor && !p.answerTaken;
         return (
           <article key={p.transactionId} class="tech-card money-flagged" data-testid="money-flagged" data-transaction={p.transactionId}>
             <div class="money-compare">
               <div>
                 <h3>{t('tech.money.kioskView')}</h3>
                 <p dir="ltr" class="money-ref">{p.reference ?? '—'}</p>
-                <Field label={t('tech.money.amount')} value={fmt.money(money(p.amountMinor))} testId="money-kiosk-amount" />
+                <Field label={t('tech.money.amount')} value={fmt.money(money(p.amountMinor, p.currency))} testId="money-kiosk-amount" />
                 <Field label={t('tech.money.time')} value={p.localTime} ltr />
                 <p class="muted">{p.items.map((i) => t(`tech.money.item.${i.kind}`)).join(' · ')}</p>
               </div>
-              <TerminalAnswer answer={answer} kioskAmountMinor={p.amountMinor} currency={view.currency} />
+              <TerminalAnswer answer={answer} kioskAmountMinor={p.amountMinor} currency={p.currency} />
             </div>
             <p data-testid="money-flag-reason" data-code={p.reasonCode}>
               {t(`tech.money.reasonCode.${p.reasonCode}`)}
@@ -115,7 +115,8 @@ export function TechMoney() {
               )}
             </div>
             {!view.canResolve && <p class="muted">{t('tech.money.supervisorOnly')}</p>}
-            {view.canResolve && !canCharge && <p class="muted">{t('tech.money.chargeNeedsApproval')}</p>}
+            {p.answerTaken && <p class="alert" data-testid="money-answer-taken">{t('tech.money.answerTaken')}</p>}
+            {view.canResolve && !canCharge && !p.answerTaken && <p class="muted">{t('tech.money.chargeNeedsApproval')}</p>}
           </article>
         );
       })}
