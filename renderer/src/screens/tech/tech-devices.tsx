@@ -76,7 +76,7 @@ function TestResult(props: { result: TechTestResult | TechReaderResult; role: De
   const ok = 'ok' in r ? r.ok : r.read;
   return (
     <div class={`note ${ok ? 'ok' : 'warn'}`} role="status" data-testid={`tech-result-${props.role}`} data-code={r.code}>
-      <p>{t('tech.result', { code: r.code })}</p>
+      <p>{t('tech.result', { code: t(`tech.testCode.${r.code}`, { defaultValue: r.code }) })}</p>
       {'lines' in r && r.lines?.map((l) => <p key={l}>{l}</p>)}
       {'document' in r && r.document && (
         <p data-testid="tech-reader-document">
