@@ -175,11 +175,12 @@ describe('khidma-install-update (root helper pkexec runs for the kiosk user)', (
     // One byte flipped after signing.
     const tampered = sign(buildDeb('khidma', '0.2.3', join(cache, 'khidma_0.2.3_amd64.deb')));
     const bytes = readFileSync(tampered);
-    bytes[bytes.length >> 1] ^= 0x01;
+    const flip = () => bytes.writeUInt8(bytes.readUInt8(bytes.length >> 1) ^ 0x01, bytes.length >> 1);
+    flip();
     writeFileSync(tampered, bytes);
     refused(run([tampered]), /khidma_0\.2\.3_amd64\.deb is not signed by the release key/);
     // The same deb with its original bytes back verifies again: the flip alone was refused.
-    bytes[bytes.length >> 1] ^= 0x01;
+    flip();
     writeFileSync(tampered, bytes);
     expect(run([tampered]).status).toBe(0);
     const garbage = buildDeb('khidma', '0.2.4', join(cache, 'khidma_0.2.4_amd64.deb'));
