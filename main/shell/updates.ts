@@ -1,7 +1,9 @@
-import electronUpdater, { type AppUpdater } from 'electron-updater';
+import electronUpdater, { type AppUpdater, type UpdateDownloadedEvent } from 'electron-updater';
+import type { DownloadExecutorResult, DownloadExecutorTask } from 'electron-updater/out/AppUpdater.js';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { downloadSmall, SIGNATURE_MAX_BYTES, signatureUrl, type UpdaterHttp } from './update-signature.ts';
 
 /**
  * Updates through electron-updater's generic provider (any HTTPS server the operator runs).
@@ -50,15 +52,21 @@ export function configureUpdater(
   u.autoInstallOnAppQuit = true;
   u.on('error', (err) => o.log('warn', 'update failed', { error: String(err) }));
   u.on('update-downloaded', (info) => o.log('info', 'update downloaded; installs at the next restart', { version: info.version }));
-  const check = () => void u.checkForUpdates().catch((err: unknown) => o.log('warn', 'update check failed', { error: String(err) }));
+  // A failed background download (e.g. a release without its signature) is already an 'error'
+  // event; its promise is electron-updater's alone, and left unhandled it would restart the core.
+  const check = () =>
+    void u
+      .checkForUpdates()
+      .then((r) => r?.downloadPromise?.catch(() => {}))
+      .catch((err: unknown) => o.log('warn', 'update check failed', { error: String(err) }));
   check();
   (o.setInterval ?? setInterval)(check, o.everyMs ?? 6 * 3600_000);
 }
 
 /**
  * Installed by the deb (electron-builder.yml deb.fpm). polkit lets the kiosk user run exactly this
- * program through pkexec (packaging/linux/50-khidma-update.rules); it installs only a newer Khidma
- * from the kiosk user's update cache (packaging/linux/khidma-install-update).
+ * program through pkexec (packaging/linux/50-khidma-update.rules); it installs only a newer Khidma,
+ * signed by the release key, from the kiosk user's update cache (packaging/linux/khidma-install-update).
  */
 export const INSTALL_HELPER = '/usr/lib/khidma/khidma-install-update';
 
@@ -81,17 +89,57 @@ export function installWithHelper(file: string, run: RunSync): { ok: true } | { 
 
 type DebUpdaterApp = ConstructorParameters<typeof electronUpdater.DebUpdater>[1];
 
+const isRegularFile = (path: string) => {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
+};
+
 /**
  * electron-updater's deb updater (download, sha512 check, staged rollout, install on quit) with
- * only its install replaced: its own runs `pkexec /bin/bash -c 'dpkg -i …'`, which a polkit rule
- * could allow only by allowing every command as root.
+ * the release signature added and its install replaced: its own runs
+ * `pkexec /bin/bash -c 'dpkg -i …'`, which a polkit rule could allow only by allowing every command
+ * as root. The signature (`<deb URL>.sig`, update-signature.ts) is fetched before the deb, so a
+ * release without one is not downloaded at all, and written beside the deb in the cache before
+ * `update-downloaded` is announced; the root helper refuses a deb without a valid one.
  */
 export class HelperDebUpdater extends electronUpdater.DebUpdater {
   private readonly run: RunSync;
+  /** The signature of the deb being downloaded, between fetching it and writing it beside the deb. */
+  private signature: Buffer | null = null;
 
   constructor(run: RunSync, app?: DebUpdaterApp) {
     super(null, app);
     this.run = run;
+  }
+
+  protected override async executeDownload(task: DownloadExecutorTask): Promise<DownloadExecutorResult> {
+    this.signature = null;
+    const url = signatureUrl(task.fileInfo.url);
+    // electron-updater's own HTTP client (@internal to its types): the deb's session, proxy and headers.
+    const http = (this as unknown as { httpExecutor: UpdaterHttp | null }).httpExecutor;
+    if (!http) throw new Error('no HTTP client to download the update signature');
+    const o = { headers: task.downloadUpdateOptions.requestHeaders, cancellationToken: task.downloadUpdateOptions.cancellationToken };
+    try {
+      this.signature = await downloadSmall(http, url, o, SIGNATURE_MAX_BYTES);
+    } catch (err) {
+      // Kept as it is when cancelled: electron-updater reports a CancellationError as a cancel, not an error.
+      if (o.cancellationToken.cancelled) throw err;
+      throw new Error(`update signature ${url.href} could not be downloaded: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    return super.executeDownload(task);
+  }
+
+  /** BaseUpdater's last step once the deb is in the cache, fresh or from an earlier launch: the signature goes beside it first. */
+  protected override dispatchUpdateDownloaded(event: UpdateDownloadedEvent): void {
+    const signature = this.signature;
+    this.signature = null;
+    // Thrown here, the download fails as a whole: an error event, no announcement, no install on quit.
+    if (!signature) throw new Error('the downloaded update has no signature');
+    writeFileSync(`${event.downloadedFile}.sig`, signature);
+    super.dispatchUpdateDownloaded(event);
   }
 
   protected override doInstall(options: { isForceRunAfter: boolean }): boolean {
@@ -99,6 +147,10 @@ export class HelperDebUpdater extends electronUpdater.DebUpdater {
     const file = this.downloadedUpdateHelper?.file;
     if (!file) {
       this.dispatchError(new Error('no downloaded update to install'));
+      return false;
+    }
+    if (!isRegularFile(`${file}.sig`)) {
+      this.dispatchError(new Error(`no release signature beside ${file}; not installing`));
       return false;
     }
     const r = installWithHelper(file, this.run);

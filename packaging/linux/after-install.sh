@@ -92,3 +92,7 @@ chown root:root /usr/lib/khidma /usr/lib/khidma/khidma-install-update
 chmod 0755 /usr/lib/khidma /usr/lib/khidma/khidma-install-update
 chown root:root /usr/share/polkit-1/actions/org.khidma.kiosk.install-update.policy /usr/share/polkit-1/rules.d/50-khidma-update.rules
 chmod 0644 /usr/share/polkit-1/actions/org.khidma.kiosk.install-update.policy /usr/share/polkit-1/rules.d/50-khidma-update.rules
+# The helper installs only debs signed by the release key; the operator installs its public half.
+if [ ! -f /etc/khidma/update-signing.pub.pem ]; then
+  echo "Khidma: no /etc/khidma/update-signing.pub.pem yet: self-updates are refused until the release public key is installed there (root:root 0644, README \"Signing releases.\")."
+fi
