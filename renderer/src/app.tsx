@@ -59,7 +59,7 @@ export function App(props: { bridge: KioskBridge; i18n: i18n; debug?: boolean })
 
   const screenName = current(state).name;
   const leaveTechnician = useCallback(() => dispatch({ type: 'reset' }), []);
-  const tech = useTechnicianMode(bridge, screenName === 'attract', leaveTechnician);
+  const tech = useTechnicianMode(bridge, screenName === 'attract', leaveTechnician, i18n);
 
   useEffect(() => {
     // Tests read the state and set modes or language directly, without a dozen taps each.

@@ -5,7 +5,17 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const load = (l: string) => JSON.parse(readFileSync(join(root, 'assets/locales', `${l}.json`), 'utf8')) as Record<string, unknown>;
+const read = (f: string) => JSON.parse(readFileSync(join(root, 'assets/locales', f), 'utf8')) as Record<string, unknown>;
+/** The main file and the technician screens' own (loaded with those screens), merged as i18next merges them. */
+const load = (l: string) => merge(read(`${l}.json`), read(`technician/${l}.json`));
+function merge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const prev = out[k];
+    out[k] = prev && v && typeof prev === 'object' && typeof v === 'object' ? merge(prev as Record<string, unknown>, v as Record<string, unknown>) : v;
+  }
+  return out;
+}
 
 function flatten(o: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? flatten(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -60,5 +70,18 @@ describe('locales', () => {
       visit(sf);
     }
     expect(offenders).toEqual([]);
+  });
+
+  it('the screens a visitor can reach use only the main files; technician strings load with the technician screens', () => {
+    const main = new Set(flatten(read('ar.json')).map((k) => k.replace(PLURAL, '')));
+    const tech = flatten(read('technician/ar.json'));
+    // No key in both: the technician file adds, it never overrides.
+    expect(tech.filter((k) => main.has(k.replace(PLURAL, '')))).toEqual([]);
+    const lazy = sources(join(root, 'renderer/src/screens/tech'), /\.tsx?$/).filter((f) => !/(pin-pad|out-of-service|use-technician-mode|corner-gesture|availability-context)\.tsx?$/.test(f));
+    const eager = [...sources(join(root, 'renderer/src'), /\.tsx?$/)].filter((f) => !lazy.includes(f));
+    const used = new Set<string>();
+    for (const f of eager) for (const m of readFileSync(f, 'utf8').matchAll(/\bt\(\s*'(tech(?:Site)?\.[a-zA-Z_.]+)'/g)) used.add(m[1]!);
+    expect(used.size).toBeGreaterThan(5);
+    expect([...used].filter((k) => !main.has(k))).toEqual([]);
   });
 });

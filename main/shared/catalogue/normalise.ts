@@ -35,7 +35,8 @@ export function normaliseText(input: string): string {
     .replace(STRIP, '')
     // Seat spelling that varies by country: "شئون" (Bahrain) = "شؤون"; "قاريء" = "قارئ".
     .replace(/ئو/g, 'ؤو')
-    .replace(/[يى]ء(?![\p{L}])/gu, 'ئ');
+    // ئ too: it becomes ي below, and "يء" must not appear only on a second pass (idempotence).
+    .replace(/[يىئ]ء(?![\p{L}])/gu, 'ئ');
   let out = '';
   for (const ch of folded) out += mapChar(ch);
   // Lower-case first (İ → i + dot), then NFD + mark removal: é → e; Arabic marks were already gone.

@@ -1,18 +1,22 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { i18n } from 'i18next';
 import type { KioskBridge, KioskStateView, TechIdentity } from '../../../../main/contract/api.ts';
 import { lazyScreen } from '../../components/lazy.tsx';
 import { useCornerGesture } from './corner-gesture.ts';
 import { PinPad } from './pin-pad.tsx';
 
-// Technician screens load only when a technician signs in.
-const TechRoot = lazyScreen(() => import('./tech-root.tsx').then((m) => m.TechRoot));
 
 /**
  * Technician mode for the App: the corner gesture (only where no visitor is in a journey),
  * the PIN pad, the technician screens, and the kiosk state that decides the out-of-service
  * screen. Leaving, for whatever reason, resets the app to the attract screen.
  */
-export function useTechnicianMode(bridge: KioskBridge, canEnter: boolean, onLeave: () => void) {
+export function useTechnicianMode(bridge: KioskBridge, canEnter: boolean, onLeave: () => void, strings: i18n) {
+  // Technician screens and their strings load only when a technician signs in.
+  const TechRoot = useMemo(
+    () => lazyScreen(() => Promise.all([import('./tech-root.tsx'), import('./tech-strings.ts')]).then(([screens, s]) => (s.addTechnicianStrings(strings), screens.TechRoot))),
+    [strings],
+  );
   const [who, setWho] = useState<TechIdentity | undefined>();
   const [pinOpen, setPinOpen] = useState(false);
   const [kiosk, setKiosk] = useState<KioskStateView | undefined>();

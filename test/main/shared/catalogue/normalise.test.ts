@@ -21,6 +21,7 @@ describe('normaliseText', () => {
     ['کهربای', 'كهرباي'], // Persian kaf and yeh
     ['Électricité BILL', 'electricite bill'],
     ['passe\u200Fport', 'passeport'],
+    ['ئء', 'ي'], // a seat before hamza at a word's end, found by the idempotence property
   ])('%s → %s', (input, expected) => {
     expect(normaliseText(input)).toBe(expected);
   });
