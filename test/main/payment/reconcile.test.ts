@@ -84,6 +84,16 @@ describe('why a payment waits, as a code a screen can say', () => {
     // An approval of this amount from hours ago: its time is not this payment's.
     expect(await flaggedReason({ kind: 'approved', receipt: receipt({}) }, undefined, instantToLocal(Date.now() - 3 * 3600_000, 'Asia/Kuwait'))).toBe('timeOutside');
     expect(await flaggedReason({ kind: 'approved', receipt: receipt({ amountMinor: 9_999 }) }, { kind: 'declined', resultCode: 5, reason: 'no' })).toBe('reversalFailed');
+    // Two payments of the same amount at the same minutes, one approval the terminal reports: only a person can tell whose.
+    let last: LastTransaction = { kind: 'unavailable', reason: 'linkLost' };
+    const t = terminal({ kind: 'none' }, { kind: 'aborted', reason: 'n/a' }, []);
+    const c = createMoneyCore({ dbFile: ':memory:', terminal: { ...t, lastTransaction: async () => last }, gatewayUrl: 'http://127.0.0.1:9', wakeOnApproval: false, reconcile: { attempts: 1 } });
+    const first = await c.pay(2_000);
+    last = { kind: 'approved', receipt: receipt({ traceNumber: 77, receiptNumber: 41 }) };
+    const second = await c.pay(2_000);
+    expect(c.transactions.get(first)?.state).toBe('flagged');
+    expect(flagReasonCode(c.transactions.get(second)!.declineReason)).toBe('rivalFlagged');
+    c.close();
     expect(flagReasonCode(null)).toBe('other');
     expect(flagReasonCode('something new')).toBe('other');
   });
