@@ -149,7 +149,7 @@ export async function createKiosk(fileConfig: KioskConfig, opts: ComposeOptions 
     technician,
     async close() {
       await kiosk.fleet?.stop();
-      technician.close();
+      await technician.close();
       connectivity.stop();
       upkeep.stop();
       // Requests in flight finish (a payment being journaled, a receipt printing) before the database closes.

@@ -1,9 +1,11 @@
-import { SerialPort } from 'serialport';
+import type { SerialPort, SerialPortMock } from 'serialport';
 import type { SerialSettings, Transport } from './transport.ts';
 import { Listeners } from './listeners.ts';
 
 /** A Transport over a real serial port (or one end of a socat pseudo-terminal pair). */
 export async function openSerialTransport(settings: SerialSettings): Promise<Transport> {
+  // Loaded at the first real port: a kiosk on simulators (the demo) never pays for the native binding.
+  const { SerialPort } = await import('serialport');
   const port = new SerialPort({
     path: settings.path,
     baudRate: settings.baudRate,
@@ -20,7 +22,7 @@ export async function openSerialTransport(settings: SerialSettings): Promise<Tra
 }
 
 /** Wraps an already-open SerialPort (including SerialPortMock) as a Transport. */
-export function wrapSerialPort(port: SerialPort | import('serialport').SerialPortMock, name: string): Transport {
+export function wrapSerialPort(port: SerialPort | SerialPortMock, name: string): Transport {
   const data = new Listeners<[Buffer]>();
   const closed = new Listeners<[Error | undefined]>();
   let open = true;

@@ -2,10 +2,9 @@ import { join } from 'node:path';
 import type { KioskConfig } from '../config.ts';
 import type { Logger } from '../log/logger.ts';
 import { ConnectivityMonitor } from '../connectivity/connectivity-monitor.ts';
-import { startDemoGateway, type DemoGateway } from '../demo-gateway/server.ts';
+import type { DemoGateway } from '../demo-gateway/server.ts';
 import { createGatewayClient, type GatewayClient } from './client.ts';
 import { remoteGatewayTransport } from './tls.ts';
-import { issueFaultToken } from '../demo-gateway/fault-switch.ts';
 
 export interface OpenedGateway {
   gateway: GatewayClient;
@@ -22,10 +21,8 @@ export interface OpenedGateway {
 export async function openGateway(config: KioskConfig, dataDir: string, log: Logger): Promise<OpenedGateway> {
   // parseConfig already refuses this; a config built by hand must not get past it either.
   if (config.gateway.mode === 'embedded' && !config.demo) throw new Error('gateway.mode: the embedded demo gateway runs only in demo mode');
-  const demoGateway =
-    config.gateway.mode === 'embedded'
-      ? await startDemoGateway({ dbFile: join(dataDir, 'demo-gateway.sqlite'), port: config.gateway.port, profile: config.profile, faultToken: issueFaultToken(join(dataDir, 'demo-fault-token')) })
-      : undefined;
+  // The demo gateway's code loads only on a demo kiosk that runs it.
+  const demoGateway = config.gateway.mode === 'embedded' ? await startEmbedded(config.gateway.port, config.profile, dataDir) : undefined;
   const gatewayUrl = config.gateway.mode === 'remote' ? config.gateway.url : demoGateway!.url;
   // Mutual TLS to a remote gateway; plain HTTP refused off loopback unless a lab allows it.
   const transport = config.gateway.mode === 'remote' ? remoteGatewayTransport(config.gateway) : {};
@@ -39,4 +36,9 @@ export async function openGateway(config: KioskConfig, dataDir: string, log: Log
     ...transport,
   });
   return { gateway, gatewayUrl, connectivity, demoGateway };
+}
+
+async function startEmbedded(port: number, profile: KioskConfig['profile'], dataDir: string): Promise<DemoGateway> {
+  const [{ startDemoGateway }, { issueFaultToken }] = await Promise.all([import('../demo-gateway/server.ts'), import('../demo-gateway/fault-switch.ts')]);
+  return startDemoGateway({ dbFile: join(dataDir, 'demo-gateway.sqlite'), port, profile, faultToken: issueFaultToken(join(dataDir, 'demo-fault-token')) });
 }

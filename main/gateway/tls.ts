@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Agent, fetch as undiciFetch } from 'undici';
+import type { Agent, fetch as undiciFetch } from 'undici';
 import type { GatewayTlsConfig } from './tls-config.ts';
 import { ConfigError } from '../config.ts';
 
@@ -51,11 +51,16 @@ export function readTlsMaterial(c: GatewayTlsConfig): GatewayTlsMaterial {
 
 /** A fetch that speaks mutual TLS with the pinned CA only (for GatewayClientOptions.fetch). */
 export function mutualTlsFetch(m: GatewayTlsMaterial): typeof fetch {
-  const agent = new Agent({
-    connect: { ca: m.ca, cert: m.cert, key: m.key, rejectUnauthorized: true, minVersion: 'TLSv1.2' },
-  });
-  return ((input: string | URL | Request, init?: RequestInit) =>
-    undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher: agent })) as unknown as typeof fetch;
+  // undici loads at the first request, not at start-up (a large part of the core's load time).
+  let client: Promise<{ agent: Agent; fetch: typeof undiciFetch }> | undefined;
+  const open = async () => {
+    const { Agent, fetch } = await import('undici');
+    return { agent: new Agent({ connect: { ca: m.ca, cert: m.cert, key: m.key, rejectUnauthorized: true, minVersion: 'TLSv1.2' } }), fetch };
+  };
+  return (async (input: string | URL | Request, init?: RequestInit) => {
+    const u = await (client ??= open());
+    return u.fetch(input as Parameters<typeof u.fetch>[0], { ...(init as Parameters<typeof u.fetch>[1]), dispatcher: u.agent });
+  }) as unknown as typeof fetch;
 }
 
 /**

@@ -17,7 +17,7 @@ import { READER_PROFILES } from '../../drivers/idreader/index.ts';
 import { printerTest, readerTest, terminalTest, type DeviceTestDeps } from '../technician/device-tests.ts';
 
 export interface TechHandlerDeps {
-  accounts: TechnicianAccounts;
+  accounts: Pick<TechnicianAccounts, 'verify'>;
   lockout: PinLockout;
   sessions: TechnicianSessions;
   appState: AppStateModel;

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { SerialPort } from 'serialport';
 import type { PortInfo } from '../contract/api.ts';
 
 export type ListPorts = () => Promise<PortInfo[]>;
@@ -11,6 +10,8 @@ export type ListPorts = () => Promise<PortInfo[]>;
  */
 export function listPorts(extraPaths: readonly string[] = []): ListPorts {
   return async () => {
+    // Loaded when a technician first lists ports, not at the kiosk's start.
+    const { SerialPort } = await import('serialport');
     const found = await SerialPort.list().catch(() => []);
     const ports: PortInfo[] = found.map((p) => ({
       path: p.path,

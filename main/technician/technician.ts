@@ -68,7 +68,8 @@ export interface Technician {
   diagnostics(maxBytes?: number): DiagnosticsBundle;
   /** The fleet starts after the technician: it hands over its link here (undefined when it stops). */
   setFleetLink(link: FleetDiagnosticsLink | undefined): void;
-  close(): void;
+  /** Also waits for the demo technician's account, if it is still being made (before the database closes). */
+  close(): Promise<void>;
 }
 
 /** A settings version counts as working once the kiosk has been servable under it this long. */
@@ -77,7 +78,9 @@ const WORKED_AFTER_MS = 60_000;
 /** Technician mode and the kiosk application state, wired from the composition root in one call. */
 export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
   const accounts = new TechnicianAccounts(d.db);
-  await syncDemoTechnician(accounts, isDemoMode(d.config)).catch((err) => d.log.warn('technician', 'demo technician not created', { error: String(err) }));
+  // A first demo start hashes the demo PIN (scrypt, ~50 ms) while the kiosk opens: a sign-in, and
+  // closing, wait for it. (Leaving demo mode removes the account at once, before the first await.)
+  const demoSynced = syncDemoTechnician(accounts, isDemoMode(d.config)).catch((err) => d.log.warn('technician', 'demo technician not created', { error: String(err) }));
   const lockout = new PinLockout(d.db, { ...DEFAULT_LOCKOUT, baseMs: d.config.technician.lockoutBaseSeconds * 1000 });
   const audit = new AuditRepo(d.db);
   const ports = listPorts(d.config.technician.extraPorts);
@@ -138,7 +141,7 @@ export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
   // Read only: the money path's own table says whether a payment is with the terminal.
   const paymentInFlight = () => d.db.prepare(`SELECT 1 FROM transactions WHERE state IN ('created', 'authorizing') LIMIT 1`).get() !== undefined;
   const handlers = techHandlers({
-    accounts,
+    accounts: { verify: async (pin) => (await demoSynced, accounts.verify(pin)) },
     lockout,
     sessions,
     appState,
@@ -218,12 +221,13 @@ export async function openTechnician(d: TechnicianDeps): Promise<Technician> {
     setFleetLink(link) {
       fleetLink = link;
     },
-    close() {
+    async close() {
       clearInterval(clock);
       clearTimeout(workedTimer);
       sessions.end('exit');
       watcher.stop();
       offs.forEach((off) => off());
+      await demoSynced;
     },
   };
 }
