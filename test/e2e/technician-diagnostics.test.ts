@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startKioskRig, typeOnKeyboard, type KioskRig } from '../support/kiosk-rig.ts';
 import { tempDir } from '../support/temp-dir.ts';
-import { signInTechnician } from '../support/technician.ts';
+import { openTechnicianTab } from '../support/technician.ts';
 import { DEMO_CIVIL, DEMO_CIVIL_ID_CARD } from '../support/demo-documents.ts';
 import { DEMO_TECHNICIAN } from '../../main/technician/demo-mode.ts';
 import { auditAllModes } from '../renderer/support/axe-audit.ts';
@@ -55,13 +55,8 @@ describe('diagnostics bundle to removable media and to the operations centre: no
     await page.locator('main.result').waitFor({ timeout: 30_000 });
     expect(await page.locator('main.result').getAttribute('data-state')).toBe('approved');
     await page.getByTestId('nav-start-over').tap();
-    await page.getByTestId('attract').waitFor();
 
-    await signInTechnician(page, DEMO_TECHNICIAN.pin);
-    await page.getByTestId('tech-root').waitFor();
-    await page.getByTestId('tech-language').tap();
-    await page.getByTestId('tech-tab-logs').tap();
-    await page.getByTestId('log-lines').waitFor();
+    await openTechnicianTab(page, DEMO_TECHNICIAN.pin, 'logs', 'log-lines');
     await expect.poll(() => page.getByTestId('log-lines').locator('li').count()).toBeGreaterThan(0);
     await page.getByTestId('log-level-error').tap();
     await expect.poll(async () => (await page.getByTestId('log-lines').locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-level')))).every((l) => l === 'error')).toBe(true);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKioskRig, type KioskRig } from '../support/kiosk-rig.ts';
-import { signInTechnician } from '../support/technician.ts';
+import { openTechnicianTab, signInTechnician } from '../support/technician.ts';
 import { DEMO_TECHNICIAN } from '../../main/technician/demo-mode.ts';
 import { AuditRepo } from '../../main/store/audit-repo.ts';
 import { auditAllModes } from '../renderer/support/axe-audit.ts';
@@ -19,12 +19,7 @@ describe('settings with history: a change, then one-touch rollback, audited with
     const ticketOk = () => rig.kiosk.technician.appState.current.services.find((s) => s.id === 'ticket')?.available;
     expect(ticketOk()).toBe(true);
     const page = await rig.newPage();
-    await page.getByTestId('attract').waitFor();
-    await signInTechnician(page, DEMO_TECHNICIAN.pin);
-    await page.getByTestId('tech-root').waitFor();
-    await page.getByTestId('tech-language').tap();
-    await page.getByTestId('tech-tab-settings').tap();
-    await page.getByTestId('settings-history').waitFor();
+    await openTechnicianTab(page, DEMO_TECHNICIAN.pin, 'settings', 'settings-history');
     expect(await page.getByTestId('setting-secret').textContent()).toContain('set (never shown)');
 
     await page.getByTestId('setting-service-ticket').tap();
@@ -84,12 +79,7 @@ describe('settings with history: a change, then one-touch rollback, audited with
 
   it('identity and connection on the kiosk keyboard: location and gateway changed, restart pending, the diff audited, one rollback restores them', async () => {
     const page = await rig.newPage();
-    await page.getByTestId('attract').waitFor();
-    await signInTechnician(page, DEMO_TECHNICIAN.pin);
-    await page.getByTestId('tech-root').waitFor();
-    await page.getByTestId('tech-language').tap();
-    await page.getByTestId('tech-tab-settings').tap();
-    await page.getByTestId('tech-site').waitFor();
+    await openTechnicianTab(page, DEMO_TECHNICIAN.pin, 'settings', 'tech-site');
     const latest = () => (rig.kiosk.db.prepare('SELECT MAX(id) AS id FROM config_versions').get() as { id: number }).id;
     const before = latest();
     const gatewayUrl = rig.kiosk.config.gateway.mode === 'remote' ? rig.kiosk.config.gateway.url : '';

@@ -13,3 +13,13 @@ export async function signInTechnician(page: Page, pin: string): Promise<void> {
   await typeOnKeypad(page, pin);
   await page.getByTestId('tech-pin-submit').tap();
 }
+
+/** From the attract screen: signs in, switches the technician screens to English, opens a tab and waits for it. */
+export async function openTechnicianTab(page: Page, pin: string, tab: string, ready: string): Promise<void> {
+  await page.getByTestId('attract').waitFor();
+  await signInTechnician(page, pin);
+  await page.getByTestId('tech-root').waitFor();
+  await page.getByTestId('tech-language').tap();
+  await page.getByTestId(`tech-tab-${tab}`).tap();
+  await page.getByTestId(ready).waitFor();
+}
