@@ -4,7 +4,7 @@ import type { CurrencyCode } from '../contract/types.ts';
 import { KioskError } from '../contract/result.ts';
 import type { LastTransaction } from '../../drivers/payment/terminal.ts';
 import type { MoneyDesk } from '../payment/money-desk.ts';
-import type { EndOfDay } from '../payment/end-of-day.ts';
+import { endOfDayVerdict, type EndOfDay } from '../payment/end-of-day.ts';
 import type { EndOfDayRecord } from '../store/end-of-day-repo.ts';
 import type { AuditRepo } from '../store/audit-repo.ts';
 import { instantToLocal } from '../payment/terminal-time.ts';
@@ -32,7 +32,6 @@ export function answerView(a: LastTransaction | null): TerminalAnswerView | null
 }
 
 export function endOfDayView(e: EndOfDayRecord, timeZone: string): TechEndOfDayView {
-  const agree = e.differenceMinor === 0 && (e.terminalCount === null || e.terminalCount === e.kioskCount);
   return {
     id: e.id,
     localTime: instantToLocal(Date.parse(e.at), timeZone).replace('T', ' '),
@@ -45,7 +44,7 @@ export function endOfDayView(e: EndOfDayRecord, timeZone: string): TechEndOfDayV
     kioskCount: e.kioskCount,
     flaggedCount: e.flaggedCount,
     differenceMinor: e.differenceMinor,
-    verdict: !e.ok ? 'failed' : agree ? 'match' : 'mismatch',
+    verdict: endOfDayVerdict(e),
   };
 }
 

@@ -94,7 +94,7 @@ export class EndOfDay {
       const detail = { endOfDayId: id, terminalId, terminalTotalMinor: terminalTotal, kioskTotalMinor: kiosk.totalMinor, terminalCount: record.terminalCount, kioskCount: kiosk.count, flaggedCount: kiosk.flagged };
       if (!res.ok) {
         alert('alert.endOfDayFailed', { ...detail, resultCode: record.resultCode });
-      } else if (terminalTotal === null || record.differenceMinor !== 0 || (record.terminalCount !== null && record.terminalCount !== kiosk.count)) {
+      } else if (endOfDayVerdict(record) === 'mismatch') {
         // Missing totals are not "no difference": someone must look.
         alert('alert.endOfDayDifference', { ...detail, differenceMinor: record.differenceMinor });
       } else {
@@ -118,6 +118,12 @@ export class EndOfDay {
   }
 }
 
+/** failed: the terminal refused; match: totals and counts agree; mismatch: anything else (a missing total too). */
+export function endOfDayVerdict(e: Pick<EndOfDayRecord, 'ok' | 'differenceMinor' | 'terminalCount' | 'kioskCount'>): 'failed' | 'match' | 'mismatch' {
+  if (!e.ok) return 'failed';
+  return e.differenceMinor === 0 && (e.terminalCount === null || e.terminalCount === e.kioskCount) ? 'match' : 'mismatch';
+}
+
 export function endOfDayReport(
   e: EndOfDayRecord,
   l: Locale,
@@ -127,7 +133,7 @@ export function endOfDayReport(
   const money = (m: number | null) => (m === null ? '-' : formatMoney(m, ctx.currency, 'en'));
   const count = (n: number | null) => (n === null ? '-' : String(n));
   const stamp = (iso: string | null) => (iso ? receiptStamp(new Date(iso), l, ctx.timeZone) : '-');
-  const verdict = !e.ok ? t('failed') : e.differenceMinor === 0 && (e.terminalCount === null || e.terminalCount === e.kioskCount) ? t('match') : t('mismatch');
+  const verdict = t(endOfDayVerdict(e));
   const blocks: ReceiptBlock[] = [
     { kind: 'text', text: t('title'), align: 'center', size: 'large', bold: true },
     { kind: 'rule' },

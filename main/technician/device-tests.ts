@@ -1,7 +1,7 @@
 import type { ReceiptDocument } from '../../drivers/printer/printer.ts';
 import type { MrzDocument, ReadResult } from '../../drivers/idreader/reader.ts';
 import type { DeviceSummary, Locale, TechReaderResult, TechTestResult } from '../contract/api.ts';
-import type { EndOfDay } from '../payment/end-of-day.ts';
+import { endOfDayVerdict, type EndOfDay } from '../payment/end-of-day.ts';
 import type { KioskDevices } from '../devices/devices.ts';
 
 /** The terminal's technician commands beyond the payment interface (the ZVT driver has them). */
@@ -82,7 +82,7 @@ export async function terminalTest(d: DeviceTestDeps, kind: 'register' | 'status
       // a difference raised as an alert, the report printed in the technician's language.
       const r = await d.endOfDay.run('technician');
       const printed = await d.endOfDay.print(r.id, locale);
-      const verdict = !r.ok ? 'endOfDayFailed' : r.differenceMinor === 0 && (r.terminalCount === null || r.terminalCount === r.kioskCount) ? 'totalsMatch' : 'totalsDiffer';
+      const verdict = ({ failed: 'endOfDayFailed', match: 'totalsMatch', mismatch: 'totalsDiffer' } as const)[endOfDayVerdict(r)];
       return {
         ok: r.ok && printed,
         code: printed ? verdict : 'printFailed',
