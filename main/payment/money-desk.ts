@@ -92,8 +92,8 @@ export class MoneyDesk {
     if (outcome === 'approved' && (answer?.kind !== 'approved' || answer.receipt.amountMinor !== tx.amountMinor)) {
       throw new KioskError('conflict', "approving needs the terminal's own approval of this amount: ask the terminal again first");
     }
-    const owner = answer?.kind === 'approved' ? this.approvalOwner(tx.id, answer) : undefined;
-    if (outcome === 'approved' && owner) {
+    const owner = outcome === 'approved' ? this.approvalOwner(tx.id, answer) : undefined;
+    if (owner) {
       throw new KioskError('conflict', `that approval is already payment ${owner.reference ?? owner.id}'s: it cannot settle this one too`);
     }
     const now = this.#now();
